@@ -1,0 +1,24 @@
+/**
+ * Texts the applicant signs and the checks reviewers record (SPEC §4, §6), shared by the server (which
+ * stores and serves them) and the web pages (which show them).
+ */
+
+/** 真实性保证书 (seeds 000 五, 001 四, 004 四(八): fraud → materials returned and a 3-year ban). */
+export const PLEDGE_TITLE = '专业技术资格申报材料真实性保证书';
+export const PLEDGE_TEXT = [
+  '本人郑重承诺：',
+  '一、本人所提交的专业技术资格申报材料（包括学历、资历、业绩成果、论文著作、获奖证书等）均真实、准确、完整，无任何弄虚作假行为。',
+  '二、本人知悉：如有弄虚作假，申报材料一律退回，自评审次年起 3 年内不得申报高一级专业技术职务任职资格；已取得资格的，予以撤销。',
+  '三、本人愿意承担因材料不实所产生的一切后果。',
+] as const;
+
+/** What each department level checks (SPEC §6; seed 004 附件2 三.2), recorded with its 审查通过. */
+export const REVIEW_CHECKS = [
+  { key: 'education', label: '学历' },
+  { key: 'years', label: '资历（任职年限）' },
+  { key: 'assessments', label: '年度考核' },
+  { key: 'continuingEducation', label: '继续教育' },
+  { key: 'appointment', label: '评聘结合' },
+  { key: 'specialty', label: '现从事专业与申报专业一致' },
+] as const;
+export type ReviewCheckKey = (typeof REVIEW_CHECKS)[number]['key'];

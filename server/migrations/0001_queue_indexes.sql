@@ -1,0 +1,3 @@
+CREATE INDEX "applications_queue_first_idx" ON "applications" USING btree (("current_org_ids"[1]),"submitted_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"current_org_ids");--> statement-breakpoint
+CREATE INDEX "applications_queue_second_idx" ON "applications" USING btree (("current_org_ids"[2]),"submitted_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"current_org_ids") WHERE cardinality("applications"."current_org_ids") > 1;--> statement-breakpoint
+CREATE INDEX "applications_queue_more_idx" ON "applications" USING gin ("current_org_ids") WHERE array_length("applications"."current_org_ids", 1) > 2;

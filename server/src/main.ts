@@ -1,0 +1,53 @@
+/** The platform's process: HTTP server, SMS delivery loop, session purge. */
+import { loadConfig } from './platform/config';
+import { bootstrap } from './platform/bootstrap';
+import { buildApp } from './app';
+import { seedDemoData, demoAccountList, DEMO_PASSWORD } from './modules/demo/demo-data';
+import { seedPlans } from './modules/plans/seed-plans';
+import { seedDemoRound } from './modules/demo/demo-round';
+import { deliverSmsOutbox } from './platform/notifications/notify';
+import { purgeExpiredSessions } from './platform/auth/session';
+
+const config = loadConfig();
+const { ctx, database } = await bootstrap(config);
+const app = await buildApp(ctx);
+
+if (config.seedDemo && (await seedDemoData(ctx.db))) {
+  app.log.info('已写入演示数据');
+  // eslint-disable-next-line no-console
+  console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）：\n${demoAccountList().map((a) => `  ${a.username.padEnd(20)} ${a.what}`).join('\n')}\n`);
+}
+
+if (config.seedDemo) {
+  // the seed notices as ready, published plans of their committee offices (config/plans)
+  try {
+    const keys = await seedPlans(ctx.db, ctx.now());
+    if (keys.length) app.log.info({ keys }, '已载入种子评审计划');
+    // and a round open today, so the whole application flow can be tried at once
+    if (await seedDemoRound(ctx.db, ctx.now())) app.log.info('已发布演示轮次评审计划');
+  } catch (e) {
+    app.log.error({ err: (e as Error).message }, '种子评审计划载入失败，平台照常启动');
+  }
+}
+
+const timers = [
+  setInterval(() => void deliverSmsOutbox(ctx.db, ctx.sms).catch((e: unknown) => app.log.error({ err: e }, 'sms delivery failed')), 2000),
+  setInterval(() => void purgeExpiredSessions(ctx.db, config.sessionIdleMinutes, ctx.now()).catch(() => undefined), 10 * 60_000),
+];
+
+await app.listen({ host: config.host, port: config.port });
+// eslint-disable-next-line no-console
+console.log(`\n职称申报评审平台已启动：${config.publicUrl}  （数据库：${database.kind === 'pglite' ? `嵌入式 PGlite，数据目录 ${config.dataDir}` : 'PostgreSQL'}；接口文档 ${config.publicUrl}/api/docs）\n`);
+
+let closing = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    if (closing) return;
+    closing = true;
+    timers.forEach(clearInterval);
+    void app
+      .close()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
+  });
+}

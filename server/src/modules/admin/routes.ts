@@ -1,0 +1,79 @@
+/** Administrators: the SMS outbox (what the demo gateway "sent") and the audit trail of their jurisdiction. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, count, desc, eq } from 'drizzle-orm';
+import { AUDIT_ACTIONS, type AuditAction } from '../../platform/audit/audit';
+import { maskMobile } from '@zc/domain';
+import type { AppContext } from '../../platform/context';
+import { auditEvents, smsOutbox, users } from '../../platform/db/schema';
+import { requireAuth } from '../../platform/auth/plugin';
+import { withinJurisdiction } from '../../platform/db/jurisdiction';
+import { ZPage } from '../organizations/schemas';
+
+const ZPaging = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
+
+export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/admin/sms-outbox',
+    {
+      schema: {
+        tags: ['系统管理'],
+        summary: '短信发件箱（演示短信网关）',
+        querystring: ZPaging,
+        response: { 200: ZPage(z.object({ id: z.uuid(), mobileMasked: z.string(), template: z.string(), body: z.string(), status: z.string(), attempts: z.number(), lastError: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable() })) },
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req, ['admin']);
+      if (auth.actor.regionLevel !== 'province') return { items: [], total: 0, page: req.query.page, pageSize: req.query.pageSize };
+      const [rows, [t]] = await Promise.all([
+        ctx.db.select().from(smsOutbox).orderBy(desc(smsOutbox.createdAt)).limit(req.query.pageSize).offset((req.query.page - 1) * req.query.pageSize),
+        ctx.db.select({ n: count() }).from(smsOutbox),
+      ]);
+      return {
+        items: rows.map((m) => ({ id: m.id, mobileMasked: maskMobile(m.mobile), template: m.template, body: m.body, status: m.status, attempts: m.attempts, lastError: m.lastError, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+        total: t?.n ?? 0,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/audit-events',
+    {
+      schema: {
+        tags: ['系统管理'],
+        summary: '审计日志（限本辖区）',
+        querystring: ZPaging.extend({ targetId: z.string().max(64).optional() }),
+        response: { 200: ZPage(z.object({ id: z.number(), at: z.string(), actorName: z.string().nullable(), actorRole: z.string().nullable(), ip: z.string().nullable(), action: z.string(), actionLabel: z.string(), targetType: z.string(), targetId: z.string(), before: z.unknown(), after: z.unknown() })) },
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req, ['admin']);
+      // the province sees everything, including events that belong to no region (logins, registrations)
+      const scope = auth.actor.regionLevel === 'province' ? undefined : withinJurisdiction(auditEvents.regionPath, auth.actor.regionPath);
+      const cond = and(scope, req.query.targetId ? eq(auditEvents.targetId, req.query.targetId) : undefined);
+      const [rows, [t]] = await Promise.all([
+        ctx.db
+          .select({ e: auditEvents, actorName: users.realName })
+          .from(auditEvents)
+          .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+          .where(cond)
+          .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+          .limit(req.query.pageSize)
+          .offset((req.query.page - 1) * req.query.pageSize),
+        ctx.db.select({ n: count() }).from(auditEvents).where(cond),
+      ]);
+      return {
+        items: rows.map(({ e, actorName }) => ({
+          id: e.id, at: e.at.toISOString(), actorName, actorRole: e.actorRole, ip: e.ip, action: e.action,
+          actionLabel: AUDIT_ACTIONS[e.action as AuditAction] ?? e.action, targetType: e.targetType, targetId: e.targetId, before: e.before, after: e.after,
+        })),
+        total: t?.n ?? 0,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      };
+    },
+  );
+};

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { UnknownCalendarYearError, publicityEndDate, workingDaysBetween } from '@zc/domain';
+import type { AppContext } from '../../platform/context';
+import { auditContextOf, requireAuth } from '../../platform/auth/plugin';
+import { fail } from '../../platform/http/errors';
+import { calendarYears } from '../../platform/db/schema';
+import { writeAudit } from '../../platform/audit/audit';
+import { calendarFor, invalidateCalendar, libraryCalendar } from './service';
+
+const tags = ['工作日历'];
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get('/calendar/years', { schema: { tags, summary: '已知放假安排的年度', response: { 200: z.object({ library: z.array(z.number()), entered: z.array(z.number()) }) } } }, async () => {
+    const entered = await ctx.db.select({ year: calendarYears.year }).from(calendarYears);
+    return { library: [...libraryCalendar().knownYears].sort(), entered: entered.map((e) => e.year).sort() };
+  });
+
+  app.get(
+    '/calendar/publicity-end',
+    { schema: { tags, summary: '公示截止日（N 个工作日）', querystring: z.object({ start: day, days: z.coerce.number().int().min(1).max(60) }), response: { 200: z.object({ start: day, days: z.number(), end: day }), 409: z.object({ code: z.string(), message: z.string() }) } } },
+    async (req) => {
+      try {
+        const end = publicityEndDate(await calendarFor(ctx.db), req.query.start, req.query.days);
+        return { start: req.query.start, days: req.query.days, end };
+      } catch (e) {
+        if (e instanceof UnknownCalendarYearError) fail('STATE', e.message);
+        throw e;
+      }
+    },
+  );
+
+  app.put(
+    '/calendar/years/:year',
+    {
+      schema: {
+        tags,
+        summary: '录入某年度的放假调休安排（省级管理员）',
+        params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        body: z.object({ holidays: z.array(day).max(60), workdays: z.array(day).max(20) }),
+        response: { 200: z.object({ year: z.number(), workingDaysInYear: z.number() }) },
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req, ['admin']);
+      if (auth.actor.regionLevel !== 'province') fail('FORBIDDEN', '放假调休安排由省级管理员录入');
+      const { year } = req.params;
+      const wrong = [...req.body.holidays, ...req.body.workdays].find((d) => Number(d.slice(0, 4)) !== year);
+      if (wrong) fail('VALIDATION', `日期 ${wrong} 不属于 ${year} 年`);
+      await ctx.db.transaction(async (tx) => {
+        await tx
+          .insert(calendarYears)
+          .values({ year, holidays: req.body.holidays, workdays: req.body.workdays, enteredBy: auth.user.id })
+          .onConflictDoUpdate({ target: calendarYears.year, set: { holidays: req.body.holidays, workdays: req.body.workdays, enteredBy: auth.user.id, enteredAt: ctx.now() } });
+        await writeAudit(tx, auditContextOf(req), { action: 'calendar.entered', targetType: 'calendar', targetId: String(year), after: req.body });
+      });
+      invalidateCalendar(ctx.db);
+      return { year, workingDaysInYear: workingDaysBetween(await calendarFor(ctx.db), `${year}-01-01`, `${year}-12-31`) };
+    },
+  );
+};

@@ -1,0 +1,185 @@
+import { eq, sql } from 'drizzle-orm';
+import { maskIdNumber, maskMobile, validateIdNumber, validateMobile, validatePassword, validateRealName } from '@zc/domain';
+import { users } from '../../platform/db/schema';
+import type { AppContext } from '../../platform/context';
+import { fail } from '../../platform/http/errors';
+import { hashPassword, verifyPassword } from '../../platform/auth/password';
+import { createSession, newToken } from '../../platform/auth/session';
+import { writeAudit, type AuditContext } from '../../platform/audit/audit';
+import type { z } from 'zod';
+import type { ZApplicantRegistration, ZProfileInput } from './schemas';
+
+/** Account names are case-insensitive; an ID number's trailing x is X. */
+export function accountKey(u: string): string {
+  const t = u.trim();
+  return /^\d{17}[\dxX]$/.test(t) ? t.toUpperCase() : t.toLowerCase();
+}
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  userId: string;
+}
+
+/**
+ * Password login with per-account throttling: after N wrong passwords in a row the account is locked
+ * for M minutes. Only that account is affected, so an attacker cannot lock out anybody else by
+ * hammering the login page (per-IP limits are the route's rate limiter).
+ */
+export async function login(
+  ctx: AppContext,
+  input: { username: string; password: string },
+  meta: { ip: string; userAgent: string | null },
+): Promise<LoginResult> {
+  const key = accountKey(input.username);
+  const [user] = await ctx.db.select().from(users).where(eq(users.username, key));
+  const now = ctx.now();
+  const audit: AuditContext = { actorUserId: user?.id ?? null, actorRole: user?.role ?? null, actorOrgId: user?.orgId ?? null, ip: meta.ip };
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
+    fail('ACCOUNT_LOCKED', `该账号因连续多次密码错误已临时锁定，请 ${minutes} 分钟后再试，或联系管理员解锁`);
+  }
+  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !ok) {
+    if (user) {
+      const failures = user.failedLogins + 1;
+      const lock = failures >= ctx.config.loginMaxFailures;
+      await ctx.db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({
+            failedLogins: lock ? 0 : failures,
+            lockedUntil: lock ? new Date(now.getTime() + ctx.config.loginLockMinutes * 60_000) : user.lockedUntil,
+          })
+          .where(eq(users.id, user.id));
+        await writeAudit(tx, audit, { action: lock ? 'user.locked' : 'user.loginFailed', targetType: 'user', targetId: user.id, after: { failures } });
+      });
+      if (lock) fail('ACCOUNT_LOCKED', `密码连续错误 ${ctx.config.loginMaxFailures} 次，账号已锁定 ${ctx.config.loginLockMinutes} 分钟，请稍后再试`);
+      const left = ctx.config.loginMaxFailures - failures;
+      fail('BAD_CREDENTIALS', `账号或密码错误，再错 ${left} 次账号将被临时锁定`);
+    }
+    fail('BAD_CREDENTIALS', '账号或密码错误，请核对后重试');
+  }
+  if (user.status !== 'active') fail('ACCOUNT_DISABLED');
+  return startSession(ctx, user.id, meta, 'user.loggedIn', { ...audit, actorUserId: user.id });
+}
+
+/** Opens a session after any successful authentication (password or SSO). */
+export async function startSession(
+  ctx: AppContext,
+  userId: string,
+  meta: { ip: string; userAgent: string | null },
+  action: 'user.loggedIn' | 'user.ssoLinked' | 'user.registered',
+  audit: AuditContext,
+): Promise<LoginResult> {
+  const csrfToken = newToken(24);
+  const token = await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: ctx.now() }).where(eq(users.id, userId));
+    const t = await createSession(tx, userId, { ip: meta.ip, userAgent: meta.userAgent, maxHours: ctx.config.sessionMaxHours, csrfToken, now: ctx.now() });
+    if (action === 'user.loggedIn') await writeAudit(tx, audit, { action, targetType: 'user', targetId: userId });
+    return t;
+  });
+  return { token, csrfToken, userId };
+}
+
+export async function registerApplicant(
+  ctx: AppContext,
+  input: z.infer<typeof ZApplicantRegistration>,
+  meta: { ip: string; userAgent: string | null },
+): Promise<LoginResult> {
+  const details: Record<string, string> = {};
+  const name = validateRealName(input.realName);
+  if (!name.ok) details.realName = name.message;
+  const id = validateIdNumber(input.idNumber, ctx.now());
+  if (!id.ok) details.idNumber = id.message;
+  const mobile = validateMobile(input.mobile);
+  if (!mobile.ok) details.mobile = mobile.message;
+  const pw = validatePassword(input.password);
+  if (!pw.ok) details.password = pw.message;
+  const firstProblem = Object.values(details)[0];
+  if (firstProblem || !id.ok) fail('VALIDATION', firstProblem, details);
+
+  const passwordHash = await hashPassword(input.password);
+  const userId = await ctx.db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.idNumber, id.normalized));
+    if (existing) {
+      fail('DUPLICATE', '该身份证号码已注册。如忘记密码，请使用政务服务网登录或联系单位经办人', { idNumber: '该身份证号码已注册' });
+    }
+    const [row] = await tx
+      .insert(users)
+      .values({
+        role: 'applicant',
+        username: id.normalized,
+        passwordHash,
+        realName: input.realName.trim(),
+        idNumber: id.normalized,
+        mobile: input.mobile.trim(),
+        sex: id.sex,
+        birthDate: id.birthDate,
+      })
+      .returning({ id: users.id });
+    await writeAudit(tx, { actorUserId: row!.id, actorRole: 'applicant', actorOrgId: null, ip: meta.ip }, {
+      action: 'user.registered',
+      targetType: 'user',
+      targetId: row!.id,
+      after: { realName: input.realName.trim(), idNumber: id.normalized, mobile: maskMobile(input.mobile.trim()) },
+    });
+    return row!.id;
+  });
+  return startSession(ctx, userId, meta, 'user.registered', { actorUserId: userId, actorRole: 'applicant', actorOrgId: null, ip: meta.ip });
+}
+
+export async function getProfile(ctx: AppContext, userId: string) {
+  const [u] = await ctx.db.select().from(users).where(eq(users.id, userId));
+  if (!u) fail('NOT_FOUND');
+  return {
+    id: u.id,
+    role: u.role as 'applicant',
+    realName: u.realName,
+    idNumberMasked: u.idNumber ? maskIdNumber(u.idNumber) : null,
+    mobileMasked: u.mobile ? maskMobile(u.mobile) : null,
+    sex: u.sex,
+    birthDate: u.birthDate,
+    email: u.email,
+    currentSpecialty: u.currentSpecialty,
+    workStartMonth: u.workStartMonth,
+    profileCompleted: u.profileCompletedAt !== null,
+    viaGovAccount: u.govSubject !== null,
+  };
+}
+
+/** First login: the applicant completes basic info (seed 003 附件2.2). */
+export async function completeProfile(ctx: AppContext, userId: string, input: z.infer<typeof ZProfileInput>, audit: AuditContext) {
+  if (input.mobile !== undefined && input.mobile !== '') {
+    const mobile = validateMobile(input.mobile);
+    if (!mobile.ok) fail('VALIDATION', mobile.message, { mobile: mobile.message });
+  }
+  const [u] = await ctx.db.select({ birthDate: users.birthDate }).from(users).where(eq(users.id, userId));
+  if (u?.birthDate && input.workStartMonth < u.birthDate.slice(0, 7)) {
+    fail('VALIDATION', '参加工作时间不能早于出生日期', { workStartMonth: '参加工作时间不能早于出生日期' });
+  }
+  const thisMonth = ctx.now().toISOString().slice(0, 7);
+  if (input.workStartMonth > thisMonth) {
+    fail('VALIDATION', '参加工作时间不能晚于本月', { workStartMonth: '参加工作时间不能晚于本月' });
+  }
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    await tx
+      .update(users)
+      .set({
+        ...(input.mobile ? { mobile: input.mobile.trim() } : {}),
+        email: input.email ?? null,
+        currentSpecialty: input.currentSpecialty.trim(),
+        workStartMonth: input.workStartMonth,
+        profileCompletedAt: sql`coalesce(${users.profileCompletedAt}, now())`,
+      })
+      .where(eq(users.id, userId));
+    await writeAudit(tx, audit, {
+      action: 'user.profileCompleted',
+      targetType: 'user',
+      targetId: userId,
+      before: before ? { email: before.email, currentSpecialty: before.currentSpecialty, workStartMonth: before.workStartMonth } : null,
+      after: { email: input.email ?? null, currentSpecialty: input.currentSpecialty, workStartMonth: input.workStartMonth },
+    });
+  });
+}

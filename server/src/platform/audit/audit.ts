@@ -1,0 +1,89 @@
+/**
+ * Typed audit events (STYLE 6): one payload shape per action, written with the change in the same transaction.
+ */
+import { auditEvents } from '../db/schema';
+import type { Queryable } from '../db/client';
+
+export const AUDIT_ACTIONS = {
+  'user.registered': '申报人注册',
+  'user.loggedIn': '登录',
+  'user.loginFailed': '登录失败',
+  'user.locked': '账号锁定',
+  'user.loggedOut': '退出登录',
+  'user.profileCompleted': '完善基本信息',
+  'user.created': '分配账号',
+  'user.ssoLinked': '政务服务网账号登录',
+  'binding.requested': '申请绑定单位',
+  'binding.cancelled': '撤销绑定申请',
+  'binding.approved': '单位同意绑定',
+  'binding.refused': '单位拒绝绑定',
+  'organization.registered': '单位注册',
+  'organization.letterUploaded': '上传授权委托书',
+  'organization.approved': '单位注册审核通过',
+  'organization.refused': '单位注册审核不通过',
+  'organization.created': '创建管理机构',
+  'notice.published': '发布通知公告',
+  'archive.created': '新增档案条目',
+  'archive.updated': '修改档案条目',
+  'archive.deleted': '删除档案条目',
+  'archive.submitted': '提交档案条目审核',
+  'archive.versioned': '新建档案条目版本',
+  'archive.evidenceAdded': '上传佐证材料',
+  'archive.evidenceRemoved': '删除佐证材料',
+  'archive.approved': '单位审核通过档案条目',
+  'archive.returned': '单位退回档案条目',
+  'calendar.entered': '录入放假调休安排',
+  'plan.created': '创建评审计划',
+  'plan.imported': '导入评审计划',
+  'plan.updated': '修改评审计划',
+  'plan.published': '发布评审计划',
+  'plan.unpublished': '撤回评审计划',
+  'application.created': '开始申报',
+  'application.transition': '申报流转',
+  'application.pledgeSigned': '签署真实性保证书',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export interface AuditContext {
+  actorUserId: string | null;
+  actorRole: string | null;
+  actorOrgId: string | null;
+  ip: string | null;
+}
+
+export interface AuditEntry {
+  action: AuditAction;
+  targetType: 'user' | 'organization' | 'binding' | 'notice' | 'file' | 'archiveEntry' | 'calendar' | 'plan' | 'application';
+  targetId: string;
+  regionPath?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** Fields that must never be copied into an audit row in clear. */
+const SECRET_FIELDS = new Set(['passwordHash', 'password', 'idNumber', 'csrfToken']);
+
+function scrub(obj: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (!obj) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (SECRET_FIELDS.has(k)) out[k] = v == null ? v : '[已隐藏]';
+    else out[k] = v instanceof Date ? v.toISOString() : v;
+  }
+  return out;
+}
+
+export async function writeAudit(q: Queryable, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await q.insert(auditEvents).values({
+    actorUserId: ctx.actorUserId,
+    actorRole: ctx.actorRole,
+    actorOrgId: ctx.actorOrgId,
+    ip: ctx.ip,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    regionPath: entry.regionPath ?? null,
+    before: scrub(entry.before),
+    after: scrub(entry.after),
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * Server-side sessions: the cookie holds a random token, the table holds its SHA-256.
+ * Idle timeout and an absolute lifetime; CSRF token per session (double-submit header).
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { eq, lt, or } from 'drizzle-orm';
+import type { Actor, OrganizationKind, RegionLevel, Role } from '@zc/domain';
+import { organizations, regions, sessions, users } from '../db/schema';
+import type { Db, Queryable } from '../db/client';
+
+export const SESSION_COOKIE = 'zc_sid';
+export const CSRF_COOKIE = 'zc_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+export function newToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  realName: string;
+  username: string | null;
+  orgId: string | null;
+  orgName: string | null;
+  orgKind: OrganizationKind | null;
+  orgStatus: string | null;
+  regionPath: string | null;
+  regionLevel: RegionLevel | null;
+  regionName: string | null;
+  profileCompleted: boolean;
+  mobile: string | null;
+  status: string;
+}
+
+export interface LoadedSession {
+  id: string;
+  csrfToken: string;
+  user: SessionUser;
+  actor: Actor;
+}
+
+export async function createSession(
+  q: Queryable,
+  userId: string,
+  opts: { ip: string | null; userAgent: string | null; maxHours: number; csrfToken: string; now: Date },
+): Promise<string> {
+  const token = newToken();
+  await q.insert(sessions).values({
+    createdAt: opts.now,
+    lastSeenAt: opts.now,
+    id: sha256(token),
+    userId,
+    csrfToken: opts.csrfToken,
+    ip: opts.ip,
+    userAgent: opts.userAgent?.slice(0, 300) ?? null,
+    expiresAt: new Date(opts.now.getTime() + opts.maxHours * 3600_000),
+  });
+  return token;
+}
+
+export async function loadUser(q: Queryable, userId: string): Promise<SessionUser | null> {
+  const [row] = await q
+    .select({
+      id: users.id,
+      role: users.role,
+      realName: users.realName,
+      username: users.username,
+      orgId: users.orgId,
+      orgName: organizations.name,
+      orgKind: organizations.kind,
+      orgStatus: organizations.status,
+      regionPath: organizations.regionPath,
+      regionLevel: regions.level,
+      regionName: regions.name,
+      profileCompletedAt: users.profileCompletedAt,
+      mobile: users.mobile,
+      status: users.status,
+    })
+    .from(users)
+    .leftJoin(organizations, eq(organizations.id, users.orgId))
+    .leftJoin(regions, eq(regions.id, organizations.regionId))
+    .where(eq(users.id, userId));
+  if (!row) return null;
+  const { profileCompletedAt, ...rest } = row;
+  return {
+    ...rest,
+    role: rest.role as Role,
+    orgKind: rest.orgKind as OrganizationKind | null,
+    regionLevel: rest.regionLevel as RegionLevel | null,
+    profileCompleted: profileCompletedAt !== null,
+  };
+}
+
+export function actorOf(user: SessionUser): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    orgId: user.orgId,
+    orgKind: user.orgKind,
+    regionPath: user.regionPath,
+    regionLevel: user.regionLevel,
+  };
+}
+
+/** Looks a token up; returns null when unknown, expired or idle too long (and deletes it then). */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  idleMinutes: number,
+  nowDate: Date,
+): Promise<{ session: LoadedSession | null; expired: boolean }> {
+  const id = sha256(token);
+  const [s] = await db.select().from(sessions).where(eq(sessions.id, id));
+  if (!s) return { session: null, expired: false };
+  const now = nowDate.getTime();
+  if (s.expiresAt.getTime() < now || s.lastSeenAt.getTime() + idleMinutes * 60_000 < now) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return { session: null, expired: true };
+  }
+  const user = await loadUser(db, s.userId);
+  if (!user || user.status !== 'active') return { session: null, expired: false };
+  // refresh the idle clock at most once a minute
+  if (now - s.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+  }
+  return { session: { id, csrfToken: s.csrfToken, user, actor: actorOf(user) }, expired: false };
+}
+
+export async function destroySession(q: Queryable, id: string): Promise<void> {
+  await q.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function purgeExpiredSessions(db: Db, idleMinutes: number, now: Date): Promise<void> {
+  const idleBefore = new Date(now.getTime() - idleMinutes * 60_000);
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleBefore)));
+}
+
+export async function destroyUserSessions(q: Queryable, userId: string): Promise<void> {
+  await q.delete(sessions).where(eq(sessions.userId, userId));
+}

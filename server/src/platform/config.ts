@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import type { DatabaseConfig } from './db/client';
+
+export interface Config {
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  production: boolean;
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** after this many wrong passwords in a row the account is locked for lockMinutes */
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  sso: { issuer: string; clientId: string; clientSecret: string; demoIdp: boolean };
+  sms: { adapter: 'demo'; failureRate: number };
+  /** demo adapters for the degree registry and social security: latency and failure rate */
+  registries: { latencyMs: number; failureRate: number };
+  /** where files go: local disk under dataDir, or s3://bucket?endpoint=…&region=… */
+  storageUrl: string | null;
+  webDist: string | null;
+  seedDemo: boolean;
+  logLevel: string;
+  /**
+   * Browser journeys move the platform's clock (PUT /api/test/clock) instead of sleeping through a
+   * publicity period. Never set in production: the route does not exist unless this is on.
+   */
+  testClock: boolean;
+}
+
+function num(v: string | undefined, d: number): number {
+  const n = v === undefined || v === '' ? NaN : Number(v);
+  return Number.isFinite(n) ? n : d;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = num(env.PORT, 3000);
+  const host = env.HOST ?? '127.0.0.1';
+  const publicUrl = (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, '');
+  const dataDir = resolve(env.DATA_DIR ?? resolve(process.cwd(), 'data'));
+  const database: DatabaseConfig = env.DATABASE_URL
+    ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: num(env.DATABASE_POOL_SIZE, 20) }
+    : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') };
+  const production = env.NODE_ENV === 'production';
+  return {
+    host,
+    port,
+    publicUrl,
+    dataDir,
+    database,
+    production,
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : publicUrl.startsWith('https://'),
+    sessionIdleMinutes: num(env.SESSION_IDLE_MINUTES, 30),
+    sessionMaxHours: num(env.SESSION_MAX_HOURS, 12),
+    loginMaxFailures: num(env.LOGIN_MAX_FAILURES, 5),
+    loginLockMinutes: num(env.LOGIN_LOCK_MINUTES, 15),
+    sso: {
+      issuer: (env.SSO_ISSUER ?? `${publicUrl}/idp`).replace(/\/$/, ''),
+      clientId: env.SSO_CLIENT_ID ?? 'zhicheng-platform',
+      clientSecret: env.SSO_CLIENT_SECRET ?? 'demo-client-secret-change-me',
+      demoIdp: (env.SSO_DEMO_IDP ?? 'true') === 'true',
+    },
+    sms: { adapter: 'demo', failureRate: num(env.SMS_DEMO_FAILURE_RATE, 0) },
+    registries: { latencyMs: num(env.REGISTRY_DEMO_LATENCY_MS, 200), failureRate: num(env.REGISTRY_DEMO_FAILURE_RATE, 0) },
+    storageUrl: env.STORAGE_URL || null,
+    webDist: env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? resolve(import.meta.dirname, '../../../web/dist')),
+    seedDemo: (env.SEED_DEMO ?? 'true') === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    testClock: env.ZC_TEST_CLOCK === 'true',
+    ...overrides,
+  };
+}

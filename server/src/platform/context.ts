@@ -1,0 +1,21 @@
+import type { Config } from './config';
+import type { Db } from './db/client';
+import type { FileStore } from './storage/storage';
+import type { SmsGateway } from './notifications/notify';
+import type { DegreeRegistry } from './adapters/degree-registry';
+import type { SocialSecuritySource } from './adapters/social-security';
+
+/** Everything a service needs from the platform; tests build it with other adapters. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dbKind: 'pglite' | 'postgres';
+  store: FileStore;
+  sms: SmsGateway;
+  degreeRegistry: DegreeRegistry;
+  socialSecurity: SocialSecuritySource;
+  /** the platform's clock; tests move it instead of sleeping */
+  now: () => Date;
+  /** present only when config.testClock is on: how far the clock has been moved */
+  testClock?: { offsetMs: number };
+}

@@ -1,0 +1,436 @@
+/**
+ * The one schema for PGlite and PostgreSQL. Migrations are generated from it by drizzle-kit
+ * (server/migrations) and applied to both at start-up.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** 行政区划: province → city → county, plus development zones without a GB/T 2260 code. */
+export const regions = pgTable(
+  'regions',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').unique(),
+    name: text('name').notNull(),
+    level: text('level').notNull(),
+    parentId: text('parent_id'),
+    /** keys from the root joined by '/', used for jurisdiction prefix checks */
+    path: text('path').notNull(),
+    mountainCounty: boolean('mountain_county').notNull().default(false),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('regions_parent_idx').on(t.parentId), index('regions_path_idx').on(t.path.op('text_pattern_ops'))],
+);
+
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    mime: text('mime').notNull(),
+    originalName: text('original_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    purpose: text('purpose').notNull(),
+    ownerUserId: uuid('owner_user_id'),
+    ownerOrgId: uuid('owner_org_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('files_owner_org_idx').on(t.ownerOrgId), index('files_owner_user_idx').on(t.ownerUserId, t.sha256)],
+);
+
+/** Employers and management bodies. */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    regionId: text('region_id').notNull(),
+    /** copy of the region's path, so jurisdiction filters need no join */
+    regionPath: text('region_path').notNull(),
+    status: text('status').notNull().default('approved'),
+    creditCode: text('credit_code'),
+    nature: text('nature'),
+    natureRemark: text('nature_remark'),
+    competentDepartment: text('competent_department'),
+    affiliation: text('affiliation'),
+    industry: text('industry'),
+    filesAtAgency: boolean('files_at_agency').notNull().default(false),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    authorizationLetterFileId: uuid('authorization_letter_file_id'),
+    refusalReason: text('refusal_reason'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('organizations_credit_code_uq').on(t.creditCode),
+    index('organizations_kind_status_idx').on(t.kind, t.status, t.regionPath.op('text_pattern_ops')),
+    index('organizations_region_path_idx').on(t.regionPath.op('text_pattern_ops')),
+    index('organizations_created_idx').on(t.createdAt.desc().nullsFirst()),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    role: text('role').notNull(),
+    orgId: uuid('org_id'),
+    username: text('username'),
+    passwordHash: text('password_hash'),
+    realName: text('real_name').notNull(),
+    idNumber: text('id_number'),
+    mobile: text('mobile'),
+    email: text('email'),
+    sex: text('sex'),
+    birthDate: text('birth_date'),
+    /** 现从事专业 (SPEC §4: entered once, shown identically everywhere) */
+    currentSpecialty: text('current_specialty'),
+    workStartMonth: text('work_start_month'),
+    /** white-background ID photo, reused on the certificate (SPEC §2) */
+    photoFileId: uuid('photo_file_id'),
+    profileCompletedAt: timestamp('profile_completed_at', { withTimezone: true }),
+    /** 政务服务网 subject (personal) or legal-person subject, from the SSO provider */
+    govSubject: text('gov_subject'),
+    /** claims of the last SSO login (legal person: unit name and credit code, to prefill registration) */
+    govClaims: jsonb('gov_claims'),
+    status: text('status').notNull().default('active'),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('users_username_uq').on(t.username),
+    uniqueIndex('users_id_number_uq').on(t.idNumber),
+    uniqueIndex('users_gov_subject_uq').on(t.govSubject),
+    index('users_org_idx').on(t.orgId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token; the token itself is never stored */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** 申报人与用人单位的绑定 (seed 003 附件2.2). */
+export const employmentBindings = pgTable(
+  'employment_bindings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicantId: uuid('applicant_id').notNull(),
+    employerId: uuid('employer_id').notNull(),
+    status: text('status').notNull().default('pending'),
+    reason: text('reason'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('bindings_employer_status_idx').on(t.employerId, t.status, t.requestedAt.desc().nullsFirst()),
+    uniqueIndex('bindings_one_active_uq')
+      .on(t.applicantId)
+      .where(sql`status in ('pending', 'approved')`),
+  ],
+);
+
+/** Typed audit events, written in the same transaction as the change they record. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorRole: text('actor_role'),
+    actorOrgId: uuid('actor_org_id'),
+    ip: text('ip'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    /** region path of the target, so auditors see only their jurisdiction */
+    regionPath: text('region_path'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('audit_target_idx').on(t.targetType, t.targetId),
+    index('audit_at_idx').on(t.at.desc().nullsFirst()),
+  ],
+);
+
+/** In-app inbox. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt.desc().nullsFirst())],
+);
+
+/** Outbox of text messages; the SMS adapter delivers from here (the demo adapter marks them delivered). */
+export const smsOutbox = pgTable(
+  'sms_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mobile: text('mobile').notNull(),
+    template: text('template').notNull(),
+    body: text('body').notNull(),
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('sms_outbox_status_idx').on(t.status, t.createdAt)],
+);
+
+/** 通知公告 on the public portal (SPEC §10). */
+export const notices = pgTable(
+  'notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    publisher: text('publisher').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notices_published_idx').on(t.publishedAt.desc().nullsFirst())],
+);
+
+/** One-time state of an SSO login in flight (state, nonce, PKCE verifier). */
+export const ssoStates = pgTable('sso_states', {
+  state: text('state').primaryKey(),
+  kind: text('kind').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Authorization codes issued by the built-in demo identity provider. */
+export const demoIdpCodes = pgTable('demo_idp_codes', {
+  code: text('code').primaryKey(),
+  clientId: text('client_id').notNull(),
+  redirectUri: text('redirect_uri').notNull(),
+  subject: text('subject').notNull(),
+  nonce: text('nonce'),
+  codeChallenge: text('code_challenge').notNull(),
+  createdAt: createdAt(),
+});
+
+/** 个人业绩档案库: one row per entry; `data` is validated by the domain's ZArchiveEntryData. */
+export const archiveEntries = pgTable(
+  'archive_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicantId: uuid('applicant_id').notNull(),
+    kind: text('kind').notNull(),
+    data: jsonb('data').notNull(),
+    summary: text('summary').notNull(),
+    status: text('status').notNull().default('draft'),
+    returnReason: text('return_reason'),
+    /** the employer that verifies it: the applicant's bound employer when submitted */
+    employerId: uuid('employer_id'),
+    version: integer('version').notNull().default(1),
+    supersedesId: uuid('supersedes_id'),
+    /** set when a submitted application uses the entry: no change or deletion after that */
+    frozenAt: timestamp('frozen_at', { withTimezone: true }),
+    /** education: the registry's answer or what must be uploaded */
+    verification: jsonb('verification'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('archive_applicant_idx').on(t.applicantId, t.kind),
+    index('archive_employer_queue_idx').on(t.employerId, t.status, t.submittedAt.desc().nullsFirst()),
+  ],
+);
+
+export const archiveEvidence = pgTable(
+  'archive_evidence',
+  {
+    entryId: uuid('entry_id').notNull(),
+    fileId: uuid('file_id').notNull(),
+    label: text('label'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('archive_evidence_pk').on(t.entryId, t.fileId), index('archive_evidence_file_idx').on(t.fileId)],
+);
+
+/** Resumable uploads of large scans: bytes go to a temp file until the declared size is reached. */
+export const uploads = pgTable(
+  'uploads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerUserId: uuid('owner_user_id').notNull(),
+    /** chosen by the client for one file (e.g. name + size + mtime): a retry finds the same upload */
+    clientKey: text('client_key').notNull(),
+    filename: text('filename').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    received: bigint('received', { mode: 'number' }).notNull().default(0),
+    status: text('status').notNull().default('open'),
+    fileId: uuid('file_id'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('uploads_owner_key_uq').on(t.ownerUserId, t.clientKey)],
+);
+
+/** 评审计划: the plan document (validated by the domain's ZPlan) and its publication state. */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    officeOrgId: uuid('office_org_id').notNull(),
+    status: text('status').notNull().default('draft'),
+    data: jsonb('data').notNull(),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plans_key_uq').on(t.key), index('plans_status_idx').on(t.status, t.year)],
+);
+
+/** Working-day schedules entered by an administrator for years the calendar library does not know. */
+export const calendarYears = pgTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  holidays: jsonb('holidays').notNull(),
+  workdays: jsonb('workdays').notNull(),
+  enteredBy: uuid('entered_by'),
+  enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 申报: the applicant's application to one plan; the draft lives in the same row. */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicantId: uuid('applicant_id').notNull(),
+    planId: uuid('plan_id').notNull(),
+    employerId: uuid('employer_id').notNull(),
+    /** the employer's region path at submission: jurisdiction filters need no join */
+    regionPath: text('region_path').notNull(),
+    status: text('status').notNull().default('draft'),
+    /** index into application_steps of the department now holding it; -1 while at the employer */
+    currentStep: integer('current_step').notNull().default(-1),
+    /** organizations that may act now (either-or steps have two) */
+    currentOrgIds: uuid('current_org_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    level: text('level'),
+    mode: text('mode'),
+    specialtyCode: text('specialty_code'),
+    draft: jsonb('draft').notNull().default(sql`'{}'::jsonb`),
+    photoFileId: uuid('photo_file_id'),
+    pledgeSignedAt: timestamp('pledge_signed_at', { withTimezone: true }),
+    pledgeSignatureFileId: uuid('pledge_signature_file_id'),
+    eligibility: jsonb('eligibility'),
+    publicityStart: text('publicity_start'),
+    publicityEnd: text('publicity_end'),
+    objections: jsonb('objections').notNull().default(sql`'[]'::jsonb`),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('applications_applicant_plan_uq').on(t.applicantId, t.planId),
+    index('applications_queue_idx').using('gin', t.currentOrgIds),
+    // queue pages (applications/service.ts queue()): whoever holds an application is its first current org, or its
+    // second (either-or and joint steps hold two); each index walks one org's applications in queue order. The array
+    // itself is the last column so that pages and counts are index-only scans (PostgreSQL only considers those when
+    // every column the query names is in the index; drizzle has no INCLUDE)
+    index('applications_queue_first_idx').on(sql`(${t.currentOrgIds}[1])`, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.currentOrgIds),
+    index('applications_queue_second_idx')
+      .on(sql`(${t.currentOrgIds}[2])`, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.currentOrgIds)
+      .where(sql`cardinality(${t.currentOrgIds}) > 1`),
+    // a third holder or more: none today; kept exact and cheap (array_length, not cardinality: a predicate the
+    // planner cannot prove to imply the second index's, so that index is never scanned whole for this part)
+    index('applications_queue_more_idx').using('gin', t.currentOrgIds).where(sql`array_length(${t.currentOrgIds}, 1) > 2`),
+    index('applications_status_submitted_idx').on(t.status, t.submittedAt.desc().nullsFirst()),
+    index('applications_employer_idx').on(t.employerId, t.status, t.submittedAt.desc().nullsFirst()),
+  ],
+);
+
+/** The review chain copied at submission (STYLE 5): what was in force then stays with the application. */
+export const applicationSteps = pgTable(
+  'application_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id').notNull(),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    orgIds: uuid('org_ids').array().notNull(),
+    /** joint sign-off (会同): every org must approve; otherwise any one may act */
+    joint: boolean('joint').notNull().default(false),
+    approvedOrgIds: uuid('approved_org_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    status: text('status').notNull().default('pending'),
+    opinion: text('opinion'),
+    checks: jsonb('checks'),
+    originalsVerifiedBy: text('originals_verified_by'),
+    originalsVerifiedAt: timestamp('originals_verified_at', { withTimezone: true }),
+    actedBy: uuid('acted_by'),
+    actedAt: timestamp('acted_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('application_steps_uq').on(t.applicationId, t.seq)],
+);
+
+/** The timeline the applicant sees: every step, who (office), when, the opinion. */
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: uuid('application_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorOrgName: text('actor_org_name'),
+    action: text('action').notNull(),
+    label: text('label').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    opinion: text('opinion'),
+  },
+  (t) => [index('application_events_app_idx').on(t.applicationId, t.at)],
+);

@@ -1,0 +1,131 @@
+/**
+ * Issue 5, around the review chain: the demo round is open and 张伟's demo archive meets it; reviewers
+ * read an application's files only through an application they may see; withdrawing keeps entries
+ * frozen while another application of the same person still holds them; staff home pages count the
+ * applications waiting for them; the movable clock exists only when configured.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { eq } from 'drizzle-orm';
+import { applications, archiveEntries, plans, users } from '../src/platform/db/schema';
+import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoData } from '../src/modules/demo/demo-data';
+import { seedPlans, readPlanFiles } from '../src/modules/plans/seed-plans';
+import { DEMO_ROUND_KEY, demoRoundPlan, seedDemoRound } from '../src/modules/demo/demo-round';
+import { dbKind, startTestApp, type TestClient, type TestEnv } from './helper';
+
+let env: TestEnv;
+let planId: string;
+let zhangId: string;
+
+beforeAll(async () => {
+  env = await startTestApp();
+  env.clock.now = new Date('2026-11-22T02:00:00Z');
+  await seedDemoData(env.ctx.db);
+  await seedPlans(env.ctx.db, env.clock.now);
+  expect(await seedDemoRound(env.ctx.db, env.clock.now)).toBe(true);
+  expect(await seedDemoRound(env.ctx.db, env.clock.now)).toBe(false); // idempotent
+  const [p] = await env.ctx.db.select().from(plans).where(eq(plans.key, DEMO_ROUND_KEY));
+  planId = p!.id;
+  const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumber, DEMO_PEOPLE.zhangWei.idNumber));
+  zhangId = u!.id;
+});
+afterAll(async () => env?.close());
+
+const login = (u: string) => env.client().login(u, DEMO_PASSWORD);
+
+describe('the demo round (server/src/modules/demo/demo-round.ts)', () => {
+  it('moves seed 000 to the current year: timeline ahead of today, CE and assessment years shifted by the same years', async () => {
+    const source = (await readPlanFiles()).find((p) => p.plan.key === '2019-it-senior')!.plan;
+    const demo = demoRoundPlan(source, '2026-11-22');
+    expect(demo.year).toBe(2026);
+    expect(demo.cutoffDate).toBe('2026-12-31');
+    expect(demo.timeline.openDate < '2026-11-22' && demo.timeline.personalDeadline > '2026-11-22').toBe(true);
+    expect(demo.timeline.personalDeadline < demo.timeline.employerDeadline).toBe(true);
+    expect(demo.annualAssessment.years).toEqual(source.annualAssessment.years.map((y) => y + 7));
+    expect(demo.continuingEducation.years).toEqual(source.continuingEducation.years.map((y) => y + 7));
+    expect(demo.modes).toEqual(source.modes);
+  });
+});
+
+async function submittedApplication(zhang: TestClient) {
+  const id = (await zhang.post('/api/v1/applications', { planId })).json().id as string;
+  const entries = await env.ctx.db.select().from(archiveEntries).where(eq(archiveEntries.applicantId, zhangId));
+  const rep = entries.find((e) => e.kind === 'achievement')!.id;
+  const plan = (await zhang.get(`/api/v1/plans/${planId}`)).json().plan;
+  const pdf = Buffer.from('%PDF-1.4\n%attachment for review\n%%EOF\n');
+  const up = (await zhang.post('/api/v1/uploads', { filename: '综合表.pdf', size: pdf.length, clientKey: `review-${id}` })).json();
+  const done = (await zhang.request('PUT', `/api/v1/uploads/${up.id}/content`, pdf, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' })).json();
+  const attachments = Object.fromEntries(plan.modes.find((m: { mode: string }) => m.mode === 'normal').attachments.map((a: { key: string }) => [a.key, done.fileId]));
+  const save = await zhang.put(`/api/v1/applications/${id}/draft`, { mode: 'normal', specialtyCode: 'it-development', draft: { personalStatement: '述职', entryIds: entries.map((e) => e.id), representativeWorkId: rep, attachments } });
+  expect(save.statusCode, save.body).toBe(200);
+  const photo = await sharp({ create: { width: 240, height: 320, channels: 3, background: '#fff' } }).jpeg({ quality: 60 }).toBuffer();
+  expect((await zhang.upload(`/api/v1/applications/${id}/photo`, { name: 'me.jpg', content: photo })).json().ok).toBe(true);
+  const { token } = (await zhang.post(`/api/v1/applications/${id}/pledge-token`, {})).json();
+  const sig = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } }).png().toBuffer();
+  expect((await env.client().post(`/api/v1/pledge/${token}`, { signature: sig.toString('base64') })).statusCode).toBe(200);
+  // the demo archive meets the demo round: the live check agrees with the submission
+  const live = (await zhang.get(`/api/v1/applications/${id}/eligibility`)).json();
+  expect(live.eligible, JSON.stringify(live.results.filter((r: { status: string }) => r.status === 'fail'))).toBe(true);
+  const sub = await zhang.post(`/api/v1/applications/${id}/actions/submit`, {});
+  expect(sub.statusCode, sub.body).toBe(200);
+  return { id, attachmentId: done.fileId as string, entries };
+}
+
+describe(`reviewing an application (${dbKind})`, () => {
+  let id: string;
+  let attachmentId: string;
+
+  it('the employer is told on its home page, and reads the attachments through the application only', async () => {
+    const zhang = await login(DEMO_PEOPLE.zhangWei.idNumber);
+    ({ id, attachmentId } = await submittedApplication(zhang));
+    const unit = await login('qdhsw');
+    const home = (await unit.get('/api/v1/home')).json();
+    expect(home.pending.find((p: { key: string }) => p.key === 'applications')).toMatchObject({ count: 1, link: '/employer/applications' });
+    expect((await unit.get(`/api/v1/files/${attachmentId}`)).statusCode).toBe(404);
+    const via = await unit.get(`/api/v1/files/${attachmentId}?application=${id}`);
+    expect(via.statusCode).toBe(200);
+    expect(via.headers['content-type']).toBe('application/pdf');
+    const detail = (await unit.get(`/api/v1/applications/${id}`)).json();
+    expect(detail.files[attachmentId]).toMatchObject({ name: '综合表.pdf', mime: 'application/pdf' });
+    expect(detail.pledgeSignatureFileId).not.toBeNull();
+    expect((await unit.get(`/api/v1/files/${detail.photoFileId}?application=${id}`)).statusCode).toBe(200);
+  });
+
+  it('another employer, or a file the application does not refer to, is refused', async () => {
+    const other = await login('zlsoft');
+    expect((await other.get(`/api/v1/files/${attachmentId}?application=${id}`)).statusCode).toBe(404);
+    // a file of 张伟's that is not part of the application stays his
+    const zhang = await login(DEMO_PEOPLE.zhangWei.idNumber);
+    const pdf = Buffer.from('%PDF-1.4\n%private\n%%EOF\n');
+    const up = (await zhang.post('/api/v1/uploads', { filename: '私人.pdf', size: pdf.length, clientKey: 'private-file-1' })).json();
+    const privateId = (await zhang.request('PUT', `/api/v1/uploads/${up.id}/content`, pdf, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' })).json().fileId as string;
+    const unit = await login('qdhsw');
+    expect((await unit.get(`/api/v1/files/${privateId}?application=${id}`)).statusCode).toBe(404);
+  });
+
+  it('withdrawing keeps entries frozen while another application of the same person still holds them', async () => {
+    const zhang = await login(DEMO_PEOPLE.zhangWei.idNumber);
+    const entries = await env.ctx.db.select().from(archiveEntries).where(eq(archiveEntries.applicantId, zhangId));
+    expect(entries.every((e) => e.frozenAt !== null)).toBe(true);
+    const shared = entries.find((e) => e.kind === 'education')!;
+    const own = entries.find((e) => e.kind === 'achievement')!;
+    // a second, submitted application (another round) that uses the education entry only
+    const [seed] = await env.ctx.db.select().from(plans).where(eq(plans.key, '2019-it-senior'));
+    const [app] = await env.ctx.db.select().from(applications).where(eq(applications.id, id));
+    await env.ctx.db.insert(applications).values({ applicantId: zhangId, planId: seed!.id, employerId: app!.employerId, regionPath: app!.regionPath, status: 'submitted', draft: { entryIds: [shared.id] } });
+    const w = await zhang.post(`/api/v1/applications/${id}/actions/withdraw`, {});
+    expect(w.statusCode, w.body).toBe(200);
+    const after = await env.ctx.db.select().from(archiveEntries).where(eq(archiveEntries.applicantId, zhangId));
+    expect(after.find((e) => e.id === shared.id)!.frozenAt).not.toBeNull();
+    expect(after.find((e) => e.id === own.id)!.frozenAt).toBeNull();
+    // and the employer's home page no longer counts it
+    const unit = await login('qdhsw');
+    expect((await unit.get('/api/v1/home')).json().pending.find((p: { key: string }) => p.key === 'applications').count).toBe(0);
+  });
+
+  it('the movable clock does not exist unless configured (ZC_TEST_CLOCK)', async () => {
+    const admin = await login('admin');
+    expect((await admin.put('/api/test/clock', { offsetDays: 10 })).statusCode).toBe(404);
+    expect(env.ctx.testClock).toBeUndefined();
+  });
+});

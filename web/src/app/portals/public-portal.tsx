@@ -1,0 +1,54 @@
+/** Public portal (no sign-in): home with notices, login, applicant registration. */
+import { Navigate, Route, Routes, useSearchParams } from 'react-router';
+import { PublicHome } from '../../features/portal/components/public-home';
+import { LoginPage, safeNext } from '../../features/identity/components/login-page';
+import { RegisterPage } from '../../features/identity/components/register-page';
+import { roleHome, useSession } from '@shared/session';
+import { PublicLayout } from '../layouts/public-layout';
+import { FullPageSpin, SessionError } from '../guards';
+import { NotFound } from '../not-found';
+
+/** A signed-in visitor of `/`, `/login` or `/register` goes to the home of their role. */
+function SignedOutOnly({ children }: { children: React.ReactNode }) {
+  const session = useSession();
+  const [params] = useSearchParams();
+  if (session.isLoading) return <FullPageSpin />;
+  if (session.isError) return <SessionError retry={() => void session.refetch()} />;
+  const user = session.data?.user;
+  if (user) return <Navigate to={safeNext(params.get('next')) ?? roleHome(user.role)} replace />;
+  return children;
+}
+
+export default function PublicPortal() {
+  return (
+    <PublicLayout>
+      <Routes>
+        <Route
+          index
+          element={
+            <SignedOutOnly>
+              <PublicHome />
+            </SignedOutOnly>
+          }
+        />
+        <Route
+          path="login"
+          element={
+            <SignedOutOnly>
+              <LoginPage />
+            </SignedOutOnly>
+          }
+        />
+        <Route
+          path="register"
+          element={
+            <SignedOutOnly>
+              <RegisterPage />
+            </SignedOutOnly>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </PublicLayout>
+  );
+}

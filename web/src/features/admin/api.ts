@@ -1,0 +1,52 @@
+/** Administrators: the SMS outbox of the demo gateway and the audit trail of their jurisdiction. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '@shared/api-client';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface SmsMessage {
+  id: string;
+  mobileMasked: string;
+  template: string;
+  body: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorName: string | null;
+  actorRole: string | null;
+  ip: string | null;
+  action: string;
+  actionLabel: string;
+  targetType: string;
+  targetId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export function useSmsOutbox(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['admin', 'sms', page, pageSize],
+    queryFn: () => api<Page<SmsMessage>>('/admin/sms-outbox', { query: { page, pageSize } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAuditEvents(page: number, pageSize: number, targetId?: string) {
+  return useQuery({
+    queryKey: ['admin', 'audit', page, pageSize, targetId ?? ''],
+    queryFn: () => api<Page<AuditEvent>>('/audit-events', { query: { page, pageSize, targetId } }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,102 @@
+import { Card, Col, Row, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { roleLabel } from '@zc/domain';
+import { PageTitle } from '@shared/components/page-title';
+import { formatDateTime } from '@shared/format';
+import { useAuditEvents, type AuditEvent } from '../api';
+import { tableEmpty } from '@shared/components/table-empty';
+import { FilterBar, SearchFilter } from '@shared/components/filter-bar';
+import { PagedTable } from '@shared/components/paged-table';
+import { useListFilters } from '@shared/use-list-filters';
+
+const PAGE_SIZE = 20;
+const TARGET_LABELS: Record<string, string> = {
+  user: '用户',
+  organization: '机构/单位',
+  binding: '单位绑定',
+  notice: '通知公告',
+  file: '文件',
+};
+
+function Json({ label, value }: { label: string; value: unknown }) {
+  if (value === null || value === undefined) return null;
+  return (
+    <div style={{ minWidth: 0 }}>
+      <Typography.Text strong>{label}</Typography.Text>
+      <pre style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', wordBreak: 'break-all', background: '#f5f5f5', padding: 8 }}>
+        {JSON.stringify(value, null, 2)}
+      </pre>
+    </div>
+  );
+}
+
+const columns: ColumnsType<AuditEvent> = [
+  { title: '时间', dataIndex: 'at', key: 'at', width: 150, render: (v: string) => formatDateTime(v) },
+  {
+    title: '操作人',
+    key: 'actor',
+    width: 200,
+    render: (_: unknown, e) => (e.actorName ? `${e.actorName}${e.actorRole ? `（${roleLabel(e.actorRole)}）` : ''}` : '—'),
+  },
+  { title: '操作', dataIndex: 'actionLabel', key: 'actionLabel', width: 160 },
+  {
+    title: '对象',
+    key: 'target',
+    width: 220,
+    render: (_: unknown, e) => (
+      <span>
+        {TARGET_LABELS[e.targetType] ?? e.targetType}
+        <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontFamily: 'monospace' }}>
+          {e.targetId.slice(0, 8)}
+        </Typography.Text>
+      </span>
+    ),
+  },
+  { title: 'IP 地址', dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
+];
+
+export function AuditPage() {
+  const { filters, setFilter, page, setPage } = useListFilters({ targetId: '' });
+  const { targetId } = filters;
+  const list = useAuditEvents(page, PAGE_SIZE, targetId || undefined);
+  return (
+    <>
+      <PageTitle>审计日志</PageTitle>
+      <Card>
+        <FilterBar gutter={0}>
+          <SearchFilter
+            span={{ xs: 24, md: 10 }}
+            label="对象编号"
+            placeholder="按对象编号查询（完整编号）"
+            maxLength={64}
+            onSearch={(v) => setFilter('targetId', v)}
+          />
+        </FilterBar>
+        <PagedTable<AuditEvent>
+          label="审计日志列表"
+          columns={columns}
+          query={list}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
+          minWidth={860}
+          locale={{ emptyText: tableEmpty('暂无审计记录') }}
+          expandable={{
+            columnTitle: <span className="sr-only">详情</span>,
+            rowExpandable: (e) => e.before != null || e.after != null,
+            expandedRowRender: (e) => (
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  <Json label="变更前" value={e.before} />
+                </Col>
+                <Col xs={24} md={12}>
+                  <Json label="变更后" value={e.after} />
+                </Col>
+              </Row>
+            ),
+          }}
+        />
+      </Card>
+    </>
+  );
+}

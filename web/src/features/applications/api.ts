@@ -1,0 +1,196 @@
+/**
+ * 职称申报 and 逐级审核 (SPEC §4, §6): the applicant's wizard and timeline, the phone signing page, and
+ * the queues of employers, departments and committee offices.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApplicationDraft, ApplicationStatus } from '@zc/domain';
+import { api, apiUpload } from '@shared/api-client';
+import type { EligibilityResult } from '@shared/plans';
+import type { Page } from '@shared/archive-entries';
+
+export type Draft = ApplicationDraft;
+
+export interface ApplicationStep {
+  seq: number;
+  kind: string;
+  label: string;
+  status: string;
+  opinion: string | null;
+  joint: boolean;
+  checks: Record<string, boolean> | null;
+  originalsVerifiedBy: string | null;
+  originalsVerifiedAt: string | null;
+  actedAt: string | null;
+}
+
+export interface ApplicationEvent {
+  at: string;
+  actorOrgName: string | null;
+  label: string;
+  toStatus: string;
+  toStatusLabel: string;
+  opinion: string | null;
+}
+
+export interface Application {
+  id: string;
+  planId: string;
+  planName: string;
+  timeline: Record<string, string | undefined>;
+  applicantName: string;
+  idNumberMasked: string;
+  currentSpecialty: string | null;
+  employerName: string;
+  status: ApplicationStatus;
+  statusLabel: string;
+  level: string | null;
+  mode: string | null;
+  specialtyCode: string | null;
+  draft: Draft;
+  files: Record<string, { name: string; mime: string; size: number }>;
+  photoFileId: string | null;
+  pledgeSignatureFileId: string | null;
+  pledgeSignedAt: string | null;
+  publicityStart: string | null;
+  publicityEnd: string | null;
+  objections: Array<Record<string, string>>;
+  submittedAt: string | null;
+  version: number;
+  currentStep: number;
+  steps: ApplicationStep[];
+  events: ApplicationEvent[];
+  allowed: Array<{ action: string; label: string; needsReason: boolean }>;
+}
+
+export interface MyApplication {
+  id: string;
+  planId: string;
+  planName: string;
+  status: ApplicationStatus;
+  statusLabel: string;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+
+export interface QueueItem {
+  id: string;
+  planName: string;
+  applicantName: string;
+  idNumberMasked: string;
+  employerName: string;
+  specialtyCode: string | null;
+  level: string | null;
+  mode: string | null;
+  status: ApplicationStatus;
+  statusLabel: string;
+  stepLabel: string;
+  stepApproved: boolean;
+  publicityEnd: string | null;
+  submittedAt: string | null;
+}
+
+export interface QueueQuery {
+  planId?: string;
+  specialtyCode?: string;
+  status?: ApplicationStatus;
+  regionId?: string;
+  keyword?: string;
+  sort: 'submittedAt' | '-submittedAt';
+  page: number;
+  pageSize: number;
+}
+
+export interface PhotoResult {
+  ok: boolean;
+  fileId: string | null;
+  problems: string[];
+  suggestedSize: { width: number; height: number } | null;
+  photo: { format: string; bytes: number; width: number; height: number };
+}
+
+export interface ActInput {
+  reason?: string;
+  opinion?: string;
+  checks?: Record<string, boolean>;
+  originalsVerifiedBy?: string;
+  objection?: { content: string; handling: string };
+}
+
+const keys = {
+  mine: ['applications', 'mine'] as const,
+  one: (id: string) => ['applications', id] as const,
+  queue: (q: QueueQuery) => ['applications', 'queue', q] as const,
+};
+
+export const useMyApplications = () => useQuery({ queryKey: keys.mine, queryFn: () => api<MyApplication[]>('/applications/mine') });
+
+/** One application; `poll` refreshes it every few seconds (the desktop waiting for the phone signature). */
+export function useApplication(id: string, poll = false) {
+  return useQuery({ queryKey: keys.one(id), queryFn: () => api<Application>(`/applications/${id}`), refetchInterval: poll ? 2000 : false });
+}
+
+function useInvalidate() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['applications'] });
+}
+
+export function useCreateApplication() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (planId: string) => api<{ id: string }>('/applications', { method: 'POST', body: { planId } }), onSuccess: done });
+}
+
+export function useSaveDraft(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { level?: string | null; mode?: string | null; specialtyCode?: string | null; draft: Draft }) => api<{ ok: true }>(`/applications/${id}/draft`, { method: 'PUT', body: v }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.one(id) }),
+  });
+}
+
+export function useLiveEligibility(id: string, enabled: boolean) {
+  return useQuery({ queryKey: ['applications', id, 'eligibility'], queryFn: () => api<EligibilityResult>(`/applications/${id}/eligibility`), enabled, staleTime: 0 });
+}
+
+export function useUploadPhoto(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, fit }: { file: File; fit: boolean }) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return apiUpload<PhotoResult>(`/applications/${id}/photo${fit ? '?fit=true' : ''}`, { body: form });
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.one(id) }),
+  });
+}
+
+export function usePledgeToken(id: string) {
+  return useMutation({ mutationFn: () => api<{ token: string; path: string; expiresAt: string }>(`/applications/${id}/pledge-token`, { method: 'POST', body: {} }) });
+}
+
+export function useAct(id: string) {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ action, input }: { action: string; input: ActInput }) => api<{ status: ApplicationStatus; warning?: string }>(`/applications/${id}/actions/${action}`, { method: 'POST', body: input }),
+    onSuccess: done,
+  });
+}
+
+export function useQueue(q: QueueQuery) {
+  return useQuery({ queryKey: keys.queue(q), queryFn: () => api<Page<QueueItem>>('/review/queue', { query: { ...q } }), placeholderData: keepPreviousData });
+}
+
+export function useBatch() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: (v: ActInput & { ids: string[]; action: string }) => api<Array<{ id: string; ok: boolean; message: string }>>('/review/batch', { method: 'POST', body: v }),
+    onSuccess: done,
+  });
+}
+
+/** The phone page: no login, the short-lived token is the key. */
+export const usePledgeView = (token: string) =>
+  useQuery({ queryKey: ['pledge', token], queryFn: () => api<{ title: string; applicantName: string; planName: string; text: string[]; signed: boolean }>(`/pledge/${encodeURIComponent(token)}`), retry: false });
+
+export function useSignPledge(token: string) {
+  return useMutation({ mutationFn: (signature: string) => api<{ ok: true }>(`/pledge/${encodeURIComponent(token)}`, { method: 'POST', body: { signature } }) });
+}

@@ -1,0 +1,147 @@
+/**
+ * The queue of whoever holds applications now (SPEC §6): an employer (/employer/applications), a
+ * department (/manage/applications) or a committee office (its inbox). Filters, search, sort,
+ * pagination; departments select rows for batch 审查通过 / 审核推荐 / 退回修改 / 审查不通过.
+ */
+import { useState } from 'react';
+import { Alert, App, Button, Flex, Form, Input, List, Select, Typography } from 'antd';
+import type { ApplicationStatus } from '@zc/domain';
+import { APPLICATION_STATUSES } from '@zc/domain';
+import { PageTitle } from '@shared/components/page-title';
+import { ScrollTable } from '@shared/components/scroll-table';
+import { StatusTag } from '@shared/components/status-tag';
+import { LinkButton } from '@shared/components/link-button';
+import { RegionCascader } from '@shared/components/region-cascader';
+import { FormModal } from '@shared/components/form-modal';
+import { tableEmpty } from '@shared/components/table-empty';
+import { useApiErrorHandler } from '@shared/feedback';
+import { formatDateTime } from '@shared/format';
+import { useCurrentUser } from '@shared/session';
+import { usePublishedPlans } from '@shared/plans';
+import { levelLabel } from '@shared/labels';
+import { useBatch, useQueue, type QueueItem, type QueueQuery } from '../api';
+
+const BATCH = [
+  { action: 'stepApprove', label: '审查通过', needsReason: false, danger: false },
+  { action: 'stepForward', label: '审核推荐', needsReason: false, danger: false },
+  { action: 'stepReturn', label: '退回修改', needsReason: true, danger: true },
+  { action: 'stepReject', label: '审查不通过', needsReason: true, danger: true },
+] as const;
+type BatchAction = (typeof BATCH)[number];
+
+export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
+  const user = useCurrentUser();
+  const isEmployer = user.role === 'employer';
+  const isCommittee = user.orgKind === 'committeeOffice';
+  const [q, setQ] = useState<QueueQuery>({ sort: '-submittedAt', page: 1, pageSize: 20 });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [batchOf, setBatchOf] = useState<BatchAction | null>(null);
+  const list = useQueue(q);
+  const plans = usePublishedPlans();
+  const batch = useBatch();
+  const onError = useApiErrorHandler();
+  const { modal } = App.useApp();
+  const plan = plans.data?.find((p) => p.id === q.planId);
+  const set = (patch: Partial<QueueQuery>) => {
+    setSelected([]);
+    setQ((old) => ({ ...old, page: 1, ...patch }));
+  };
+  const canBatch = !isEmployer && !isCommittee;
+
+  const runBatch = (action: BatchAction, opinion: string | undefined) =>
+    batch.mutateAsync({ ids: selected, action: action.action, ...(action.needsReason ? { reason: opinion } : { opinion }) }).then((results) => {
+      setBatchOf(null);
+      setSelected([]);
+      const failed = results.filter((r) => !r.ok);
+      const names = new Map((list.data?.items ?? []).map((i) => [i.id, i.applicantName]));
+      modal[failed.length ? 'warning' : 'success']({
+        title: `${action.label}：成功 ${results.length - failed.length} 件${failed.length ? `，未成功 ${failed.length} 件` : ''}`,
+        content: failed.length ? (
+          <List size="small" dataSource={failed} renderItem={(f) => <List.Item>{`${names.get(f.id) ?? f.id}：${f.message}`}</List.Item>} />
+        ) : undefined,
+      });
+    }, onError);
+
+  const title = isEmployer ? '职称申报审核' : isCommittee ? '评委会收件箱' : '职称申报审核推荐';
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      {isCommittee && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="这里是各级审核推荐后报送本评委会办公室的申报材料。" />}
+      <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={(v: { keyword?: string }) => set({ keyword: v.keyword?.trim() || undefined })}>
+        <Form.Item name="keyword" label="姓名">
+          <Input.Search allowClear placeholder="按申报人姓名搜索" enterButton="搜索" onSearch={(v) => set({ keyword: v.trim() || undefined })} style={{ width: 240 }} />
+        </Form.Item>
+        <Form.Item label="评审计划" htmlFor="queue-plan">
+          <Select id="queue-plan" allowClear placeholder="全部计划" style={{ width: 240 }} value={q.planId} onChange={(v: string | undefined) => set({ planId: v, specialtyCode: undefined })} options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+        </Form.Item>
+        <Form.Item label="专业" htmlFor="queue-specialty">
+          <Select id="queue-specialty" allowClear notFoundContent="请先选择评审计划" placeholder="全部专业" style={{ width: 160 }} value={q.specialtyCode} onChange={(v: string | undefined) => set({ specialtyCode: v })} options={(plan?.specialties ?? []).map((s) => ({ value: s.code, label: s.name }))} />
+        </Form.Item>
+        <Form.Item label="状态" htmlFor="queue-status">
+          <Select
+            id="queue-status"
+            allowClear
+            placeholder="全部状态"
+            style={{ width: 150 }}
+            value={q.status}
+            onChange={(v: ApplicationStatus | undefined) => set({ status: v })}
+            options={(Object.keys(APPLICATION_STATUSES) as ApplicationStatus[]).filter((s) => s !== 'draft').map((s) => ({ value: s, label: APPLICATION_STATUSES[s].label }))}
+          />
+        </Form.Item>
+        {!isEmployer && (
+          <Form.Item label="地区" htmlFor="queue-region">
+            <RegionCascader id="queue-region" aria-label="地区" changeOnSelect allowClear placeholder="全部地区" style={{ width: 240 }} onChange={(v) => set({ regionId: v.at(-1) })} />
+          </Form.Item>
+        )}
+      </Form>
+      {canBatch && (
+        <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+          <Typography.Text>已选 {selected.length} 件</Typography.Text>
+          {BATCH.map((b) => (
+            <Button key={b.action} danger={b.danger} disabled={selected.length === 0} onClick={() => setBatchOf(b)}>
+              批量{b.label}
+            </Button>
+          ))}
+        </Flex>
+      )}
+      <ScrollTable<QueueItem>
+        label="申报列表"
+        minWidth={960}
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: tableEmpty(q.keyword || q.planId || q.status ? '没有符合条件的申报' : '暂无待处理的申报') }}
+        rowSelection={canBatch ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (r) => ({ 'aria-label': `选择 ${r.applicantName}` }) } : undefined}
+        onChange={(pagination, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          setQ((old) => ({ ...old, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20, sort: s?.order === 'ascend' ? 'submittedAt' : '-submittedAt' }));
+        }}
+        pagination={{ current: q.page, pageSize: q.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => `共 ${n} 件` }}
+        columns={[
+          { title: '申报人', dataIndex: 'applicantName', render: (v: string, r) => <LinkButton type="link" to={`${base}/applications/${r.id}`}>{v}</LinkButton> },
+          { title: '身份证号码', dataIndex: 'idNumberMasked' },
+          ...(isEmployer ? [] : [{ title: '工作单位', dataIndex: 'employerName' }]),
+          { title: '评审计划', dataIndex: 'planName', ellipsis: true },
+          { title: '级别', dataIndex: 'level', render: (v: string | null) => (v ? levelLabel(v) : '—') },
+          { title: '状态', dataIndex: 'statusLabel', render: (v: string, r) => <StatusTag status={r.status} label={r.stepApproved ? `${v}（本级已审查通过）` : v} /> },
+          ...(isEmployer ? [{ title: '公示截止', dataIndex: 'publicityEnd', render: (v: string | null) => v ?? '—' }] : [{ title: '当前环节', dataIndex: 'stepLabel' }]),
+          { title: '提交时间', dataIndex: 'submittedAt', sorter: true, sortOrder: q.sort === 'submittedAt' ? ('ascend' as const) : ('descend' as const), render: (v: string | null) => formatDateTime(v) },
+        ]}
+      />
+      {batchOf && (
+        <FormModal<{ opinion?: string }>
+          title={`批量${batchOf.label}（${selected.length} 件）`}
+          danger={batchOf.danger}
+          pending={batch.isPending}
+          onCancel={() => setBatchOf(null)}
+          onFinish={(v) => void runBatch(batchOf, v.opinion)}
+          intro={batchOf.action === 'stepReturn' ? '退回至下一级和申报人，请写明需要修改的内容。' : undefined}
+        >
+          <Form.Item name="opinion" label={batchOf.needsReason ? '原因' : '意见'} rules={batchOf.needsReason ? [{ required: true, min: 2, message: '请填写原因（至少 2 个字）' }] : []}>
+            <Input.TextArea rows={3} maxLength={1000} placeholder={batchOf.needsReason ? '告诉申报人哪里需要修改' : '如：经审查，材料真实，同意推荐'} />
+          </Form.Item>
+        </FormModal>
+      )}
+    </>
+  );
+}

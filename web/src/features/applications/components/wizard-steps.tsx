@@ -1,0 +1,400 @@
+/** The wizard's steps (SPEC §4). Each step edits part of the draft; the page saves it on 下一步. */
+import { useMemo, useState } from 'react';
+import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, List, QRCode, Radio, Select, Space, Spin, Table, Typography, Upload } from 'antd';
+import { CheckCircleFilled, UploadOutlined } from '@ant-design/icons';
+import { applicationFacts, describePhotoSpec, evaluate, factsFromEntries, PLEDGE_TEXT, PLEDGE_TITLE, type ApplicationMode, type Plan } from '@zc/domain';
+import { fileUrl } from '@shared/api-client';
+import { StatusTag } from '@shared/components/status-tag';
+import { useApiErrorHandler } from '@shared/feedback';
+import { formatDateTime } from '@shared/format';
+import { App } from 'antd';
+import type { PlanDocument } from '@shared/plans';
+import { levelLabel, modeLabel } from '@shared/labels';
+import type { ArchiveEntry } from '@shared/archive-entries';
+import { checkEvidenceFile, EVIDENCE_ACCEPT, sendResumable } from '@shared/upload';
+import { usePledgeToken, useUploadPhoto, useLiveEligibility, type Application, type Draft, type PhotoResult } from '../api';
+import { scoringItems } from './application-view';
+
+export interface StepProps {
+  app: Application;
+  plan: PlanDocument;
+  draft: Draft;
+  meta: { level: string | null; mode: string | null; specialtyCode: string | null };
+  setDraft: (patch: Partial<Draft>) => void;
+  setMeta: (patch: Partial<StepProps['meta']>) => void;
+  entries: ArchiveEntry[];
+}
+
+const modeSpecOf = (plan: PlanDocument, mode: string | null) => plan.modes.find((m) => m.mode === mode);
+
+/** 1. 证件照: checked against the plan's spec; a too-large photo can be fitted by the server. */
+export function PhotoStep({ app, plan }: StepProps) {
+  const upload = useUploadPhoto(app.id);
+  const onError = useApiErrorHandler();
+  const [result, setResult] = useState<PhotoResult | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const spec = plan.photo;
+  const send = (f: File, fit: boolean) =>
+    upload.mutateAsync({ file: f, fit }).then((r) => {
+      setResult(r);
+      setFile(f);
+    }, onError);
+  return (
+    <Flex vertical gap={16}>
+      <Alert type="info" showIcon title="照片要求" description={`本计划要求：${describePhotoSpec(spec)}。请上传近期免冠正面证件照。`} />
+      <Flex gap={24} wrap align="flex-start">
+        <div style={{ width: 150, height: 200, border: '1px dashed #bfbfbf', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#fafafa' }}>
+          {app.photoFileId ? <img src={fileUrl(app.photoFileId)} alt="已上传的证件照" style={{ maxWidth: '100%', maxHeight: '100%' }} /> : <Typography.Text type="secondary">尚未上传</Typography.Text>}
+        </div>
+        <Flex vertical gap={8} style={{ flex: 1, minWidth: 240 }}>
+          <Upload accept=".jpg,.jpeg,.png,image/jpeg,image/png" showUploadList={false} beforeUpload={(f) => (void send(f, false), false)}>
+            <Button icon={<UploadOutlined aria-hidden />} loading={upload.isPending}>
+              {app.photoFileId ? '重新上传照片' : '选择照片'}
+            </Button>
+          </Upload>
+          {result?.ok && <Alert type="success" showIcon title={`照片符合要求（${result.photo.width}×${result.photo.height} 像素，${Math.round(result.photo.bytes / 102.4) / 10} KB）`} />}
+          {result && !result.ok && (
+            <Alert
+              type="error"
+              showIcon
+              title="照片不符合要求"
+              description={
+                <Flex vertical gap={8}>
+                  <ul style={{ margin: 0, paddingLeft: 20 }}>
+                    {result.problems.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                  </ul>
+                  {result.suggestedSize && file && (
+                    <div>
+                      <Button type="primary" loading={upload.isPending} onClick={() => void send(file, true)}>
+                        自动裁剪压缩为 {result.suggestedSize.width}×{result.suggestedSize.height} 像素并使用
+                      </Button>
+                    </div>
+                  )}
+                </Flex>
+              }
+            />
+          )}
+        </Flex>
+      </Flex>
+    </Flex>
+  );
+}
+
+/** 2. 真实性保证书: scan the QR code and sign with a finger on the phone; this page notices by itself. */
+export function PledgeStep({ app }: StepProps) {
+  const token = usePledgeToken(app.id);
+  const onError = useApiErrorHandler();
+  const link = token.data ? `${window.location.origin}${token.data.path}` : null;
+  return (
+    <Flex vertical gap={16}>
+      <div style={{ background: '#fafafa', padding: 16, border: '1px solid #f0f0f0' }}>
+        <Typography.Title level={3} style={{ fontSize: 16, textAlign: 'center' }}>
+          {PLEDGE_TITLE}
+        </Typography.Title>
+        {PLEDGE_TEXT.map((t) => (
+          <Typography.Paragraph key={t} style={{ marginBottom: 8 }}>
+            {t}
+          </Typography.Paragraph>
+        ))}
+      </div>
+      {app.pledgeSignedAt ? (
+        <Alert type="success" showIcon icon={<CheckCircleFilled />} title={`已于 ${formatDateTime(app.pledgeSignedAt)} 在手机上签名`} description="如需重签，可重新生成二维码再签一次。" />
+      ) : (
+        <Alert type="warning" showIcon title="尚未签名" description="请用手机扫描二维码，在手机上阅读保证书并用手指签名。签名后本页会自动更新。" />
+      )}
+      <Flex gap={24} wrap align="center">
+        {link ? (
+          <>
+            <QRCode value={link} size={180} aria-label="手机签名二维码" />
+            <Flex vertical gap={8} style={{ maxWidth: 360 }}>
+              <Typography.Text>二维码 15 分钟内有效，过期请重新生成。无法扫码时，可在手机浏览器打开：</Typography.Text>
+              <Typography.Text copyable={{ text: link }} code style={{ wordBreak: 'break-all' }} data-testid="pledge-link">
+                {link}
+              </Typography.Text>
+              <Space>
+                <Spin size="small" /> <Typography.Text type="secondary">正在等待手机签名……</Typography.Text>
+              </Space>
+            </Flex>
+          </>
+        ) : null}
+        <Button type={link ? 'default' : 'primary'} loading={token.isPending} onClick={() => token.mutateAsync().catch(onError)}>
+          {link ? '重新生成二维码' : '生成手机签名二维码'}
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}
+
+/** 3. 申报信息: level, mode, specialty (专业对口 picks the committee), mode extras, and the statement with a live counter. */
+export function InfoStep({ plan, draft, meta, setDraft, setMeta }: StepProps) {
+  const max = plan.personalStatementMaxChars;
+  const modes = plan.modes.filter((m) => !meta.level || !m.levels || m.levels.includes(meta.level as Plan['levels'][number]));
+  const spec = modeSpecOf(plan, meta.mode);
+  const specialty = plan.specialties.find((s) => s.code === meta.specialtyCode);
+  const length = [...(draft.personalStatement ?? '')].length;
+  return (
+    <Form layout="vertical" style={{ maxWidth: 760 }}>
+      <Form.Item label="申报级别" required htmlFor="wizard-level">
+        <Select id="wizard-level" aria-label="申报级别" value={meta.level ?? undefined} placeholder="请选择申报级别" onChange={(v: string) => setMeta({ level: v, mode: null })} options={plan.levels.map((l) => ({ value: l, label: levelLabel(l) }))} />
+      </Form.Item>
+      <Form.Item label="申报方式" required htmlFor="wizard-mode" extra={spec?.description}>
+        <Select id="wizard-mode" aria-label="申报方式" value={meta.mode ?? undefined} placeholder="请选择申报方式" onChange={(v: string) => setMeta({ mode: v })} options={modes.map((m) => ({ value: m.mode, label: m.label || modeLabel(m.mode) }))} />
+      </Form.Item>
+      <Form.Item label="申报专业" required htmlFor="wizard-specialty" extra={specialty?.description}>
+        <Select id="wizard-specialty" aria-label="申报专业" value={meta.specialtyCode ?? undefined} placeholder="请选择申报专业" onChange={(v: string) => setMeta({ specialtyCode: v })} options={plan.specialties.map((s) => ({ value: s.code, label: s.name }))} />
+      </Form.Item>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={`评审委员会：${plan.committee.name}`}
+        description={`材料最终报送${plan.committee.office}。提交时按您单位的隶属关系确定逐级审核路线，并写入申报记录。`}
+      />
+      {spec?.recommenders && (
+        <Form.Item label={`推荐人数（须 ${spec.recommenders.count} 名：${spec.recommenders.qualification}）`} htmlFor="wizard-recommenders">
+          <InputNumber id="wizard-recommenders" min={0} max={20} value={draft.recommenders ?? 0} onChange={(v) => setDraft({ recommenders: v ?? 0 })} />
+        </Form.Item>
+      )}
+      {spec?.requiresApprovalForm && (
+        <Form.Item>
+          <Checkbox checked={!!draft.hasApprovalForm} onChange={(e) => setDraft({ hasApprovalForm: e.target.checked })}>
+            已取得破格推荐审批表（在“附件材料”一步上传）
+          </Checkbox>
+        </Form.Item>
+      )}
+      <Form.Item>
+        <Checkbox checked={!!draft.transfer} onChange={(e) => setDraft({ transfer: e.target.checked })}>
+          转评（现任职称属其他系列或专业）
+        </Checkbox>
+      </Form.Item>
+      <Form.Item
+        label="本人述职"
+        required
+        htmlFor="wizard-statement"
+        validateStatus={length > max ? 'error' : undefined}
+        help={length > max ? `本人述职不超过 ${max} 字，当前 ${length} 字，请删减 ${length - max} 字` : undefined}
+        extra={length > max ? undefined : <span aria-live="polite">{`不超过 ${max} 字，已写 ${length} 字`}</span>}
+      >
+        <Input.TextArea id="wizard-statement" rows={8} value={draft.personalStatement ?? ''} onChange={(e) => setDraft({ personalStatement: e.target.value })} placeholder="任现职以来的主要工作、专业技术能力与业绩" />
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** 4. 业绩成果: approved achievements, one of them the 代表作. Other approved entries (education, titles …) go with the application. */
+export function AchievementsStep({ draft, setDraft, entries }: StepProps) {
+  const approved = entries.filter((e) => e.status === 'approved');
+  const achievements = approved.filter((e) => e.kind === 'achievement');
+  const waiting = entries.filter((e) => e.status !== 'approved');
+  const base = approved.filter((e) => e.kind !== 'achievement').map((e) => e.id);
+  const chosen = new Set((draft.entryIds ?? []).filter((id) => achievements.some((a) => a.id === id)));
+  const update = (ids: Set<string>, rep = draft.representativeWorkId) => setDraft({ entryIds: [...base, ...ids], representativeWorkId: rep && ids.has(rep) ? rep : null });
+  return (
+    <Flex vertical gap={12}>
+      <Typography.Text>
+        只能选用经单位审核通过的档案条目。学历、职称、考核、继续教育等已审核条目（{base.length} 项）自动随申报提交。请勾选本次申报的业绩成果，并指定 1 项代表作。
+      </Typography.Text>
+      {waiting.length > 0 && <Alert type="warning" showIcon title={`另有 ${waiting.length} 项档案条目尚未审核通过，不能选用`} description="可在“个人业绩档案”中提交单位审核。" />}
+      {achievements.length === 0 ? (
+        <Alert type="error" showIcon title="没有已审核通过的业绩成果" description="请先在“个人业绩档案”中添加业绩成果并提交单位审核。" />
+      ) : (
+        <List
+          bordered
+          dataSource={achievements}
+          renderItem={(e) => (
+            <List.Item>
+              <Flex justify="space-between" align="center" wrap gap={8} style={{ width: '100%' }}>
+                <Checkbox
+                  checked={chosen.has(e.id)}
+                  onChange={(ev) => {
+                    const next = new Set(chosen);
+                    if (ev.target.checked) next.add(e.id);
+                    else next.delete(e.id);
+                    update(next);
+                  }}
+                >
+                  {e.summary}
+                </Checkbox>
+                <Radio checked={draft.representativeWorkId === e.id} disabled={!chosen.has(e.id)} onChange={() => update(chosen, e.id)}>
+                  代表作
+                </Radio>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      )}
+      {chosen.size > 0 && !draft.representativeWorkId && <Alert type="warning" showIcon title="请指定 1 项代表作" />}
+    </Flex>
+  );
+}
+
+/** 5. 附件材料: the plan's checklist for the chosen mode, with what is missing. */
+export function AttachmentsStep({ app, plan, draft, meta, setDraft }: StepProps) {
+  const spec = modeSpecOf(plan, meta.mode);
+  const [progress, setProgress] = useState<Record<string, number>>({});
+  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const list = spec?.attachments ?? [];
+  if (!spec) return <Alert type="warning" showIcon title="请先在“申报信息”一步选择申报方式" />;
+  if (list.length === 0) return <Alert type="info" showIcon title={`“${spec.label}”无需另交附件`} />;
+  const missing = list.filter((a) => a.required && !draft.attachments?.[a.key]);
+  const upload = async (key: string, file: File) => {
+    const bad = checkEvidenceFile(file);
+    if (bad) return void message.error(bad);
+    try {
+      const fileId = await sendResumable(file, { onProgress: (n) => setProgress((p) => ({ ...p, [key]: Math.round((n / file.size) * 100) })) });
+      setDraft({ attachments: { ...(draft.attachments ?? {}), [key]: fileId } });
+      setProgress((p) => ({ ...p, [key]: -1 }));
+    } catch (e) {
+      setProgress((p) => ({ ...p, [key]: -1 }));
+      onError(e);
+    }
+  };
+  return (
+    <Flex vertical gap={12}>
+      {missing.length > 0 ? <Alert type="warning" showIcon title={`还缺 ${missing.length} 项必交附件：${missing.map((a) => a.name).join('、')}`} /> : <Alert type="success" showIcon title="必交附件已齐全" />}
+      <List
+        bordered
+        dataSource={list}
+        renderItem={(a) => {
+          const id = draft.attachments?.[a.key];
+          const pct = progress[a.key];
+          return (
+            <List.Item>
+              <Flex justify="space-between" align="center" wrap gap={8} style={{ width: '100%' }}>
+                <Flex vertical>
+                  <Space wrap>
+                    <Typography.Text strong>{a.name}</Typography.Text>
+                    {id ? <StatusTag tone="success" label="已上传" /> : a.required ? <StatusTag tone="danger" label="必交，缺少" /> : <StatusTag tone="neutral" label="选交" />}
+                  </Space>
+                  {'note' in a && a.note ? <Typography.Text type="secondary">{String(a.note)}</Typography.Text> : null}
+                </Flex>
+                <Space>
+                  {id && (
+                    <a href={fileUrl(id, false, app.id)} target="_blank" rel="noopener noreferrer">
+                      查看<span className="sr-only">{a.name}</span>
+                    </a>
+                  )}
+                  <Upload accept={EVIDENCE_ACCEPT} showUploadList={false} beforeUpload={(f) => (void upload(a.key, f), false)}>
+                    <Button size="small" icon={<UploadOutlined aria-hidden />} loading={pct !== undefined && pct >= 0} aria-label={`上传${a.name}`}>
+                      {pct !== undefined && pct >= 0 ? `${pct}%` : id ? '替换' : '上传'}
+                    </Button>
+                  </Upload>
+                </Space>
+              </Flex>
+            </List.Item>
+          );
+        }}
+      />
+      <Typography.Text type="secondary">支持 PDF、JPG、PNG，单个文件不超过 50 MB。</Typography.Text>
+    </Flex>
+  );
+}
+
+/** 6. 自评分: each item with its points and the achievements that prove them ("无证明材料的不予评分"). */
+export function SelfScoreStep({ plan, draft, meta, setDraft, entries }: StepProps) {
+  const items = scoringItems(plan);
+  const spec = modeSpecOf(plan, meta.mode);
+  if (items.length === 0) return <Alert type="info" showIcon title="本计划没有自评分表，可直接下一步" />;
+  const chosen = entries.filter((e) => (draft.entryIds ?? []).includes(e.id) && e.kind === 'achievement');
+  const rows = draft.selfScore ?? [];
+  const rowOf = (key: string) => rows.find((r) => r.itemKey === key) ?? { itemKey: key, points: 0, evidenceIds: [] };
+  const setRow = (key: string, patch: Partial<{ points: number; evidenceIds: string[] }>) => setDraft({ selfScore: [...rows.filter((r) => r.itemKey !== key), { ...rowOf(key), ...patch }] });
+  const total = rows.reduce((n, r) => n + (r.points || 0), 0);
+  const unproved = items.filter((i) => rowOf(i.key).points > 0 && i.evidenceRequired && rowOf(i.key).evidenceIds.length === 0);
+  return (
+    <Flex vertical gap={12}>
+      <Typography.Text>
+        合计 <Typography.Text strong>{total}</Typography.Text> 分{spec?.selfScoreThreshold !== undefined ? `；“${spec.label}”须达到 ${spec.selfScoreThreshold} 分` : ''}。无证明材料的项目不予评分。
+      </Typography.Text>
+      {unproved.length > 0 && <Alert type="warning" showIcon title={`以下项目有分数但未关联佐证，将不计分：${unproved.map((i) => i.name).join('、')}`} />}
+      <div role="region" aria-label="自评分表" tabIndex={0} style={{ overflowX: 'auto' }}>
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="key"
+          dataSource={items}
+          style={{ minWidth: 560 }}
+          columns={[
+            { title: '评分项', dataIndex: 'name' },
+            { title: '满分', dataIndex: 'maxPoints', width: 60 },
+            {
+              title: '自评分',
+              width: 110,
+              render: (_, it) => <InputNumber aria-label={`${it.name}自评分`} min={0} max={it.maxPoints} value={rowOf(it.key).points} onChange={(v) => setRow(it.key, { points: Math.min(v ?? 0, it.maxPoints) })} />,
+            },
+            {
+              title: '佐证（所选业绩）',
+              render: (_, it) => (
+                <Select
+                  mode="multiple"
+                  aria-label={`${it.name}佐证`}
+                  style={{ minWidth: 200, width: '100%' }}
+                  placeholder="选择证明该项的业绩"
+                  value={rowOf(it.key).evidenceIds}
+                  onChange={(v: string[]) => setRow(it.key, { evidenceIds: v })}
+                  options={chosen.map((e) => ({ value: e.id, label: e.summary }))}
+                />
+              ),
+            },
+          ]}
+        />
+      </div>
+    </Flex>
+  );
+}
+
+const STATUS_TAG = { pass: { tone: 'success', label: '符合' }, fail: { tone: 'danger', label: '不符合' }, needsReview: { tone: 'pending', label: '待人工审核' } } as const;
+
+/**
+ * 7. 资格检查: every rule of the plan on the approved archive and this draft, evaluated here in the
+ * browser by the same domain function the server runs at submission (so it follows each change at
+ * once); 服务器复核 asks the server, which decides.
+ */
+export function EligibilityStep({ app, plan, draft, meta, entries }: StepProps) {
+  const ready = !!meta.level && !!meta.mode;
+  const server = useLiveEligibility(app.id, false);
+  const live = useMemo(() => {
+    if (!meta.level || !meta.mode) return null;
+    const approved = entries.filter((e) => e.status === 'approved');
+    return evaluate(plan, meta.mode as ApplicationMode, meta.level, { ...factsFromEntries(approved), application: applicationFacts(draft) });
+  }, [plan, meta.level, meta.mode, entries, draft]);
+  if (!ready || !live) return <Alert type="warning" showIcon title="请先选择申报级别和申报方式" />;
+  const r = live;
+  const agrees = server.data ? server.data.eligible === r.eligible : null;
+  return (
+    <Flex vertical gap={12}>
+      <Alert
+        type={r.eligible ? 'success' : 'error'}
+        showIcon
+        title={r.eligible ? '按已审核的档案和本次填写的内容，符合申报条件' : '暂不符合申报条件，提交时将被拒绝'}
+        description={r.interviewRequired ? `须参加面试答辩：${r.interviewReasons.join('、')}` : undefined}
+      />
+      <List
+        bordered
+        dataSource={r.results}
+        renderItem={(x) => (
+          <List.Item>
+            <Flex vertical gap={4} style={{ width: '100%' }}>
+              <Space wrap>
+                <StatusTag tone={STATUS_TAG[x.status].tone} label={STATUS_TAG[x.status].label} />
+                <Typography.Text strong>{x.title}</Typography.Text>
+              </Space>
+              <Typography.Text>{x.explanation}</Typography.Text>
+            </Flex>
+          </List.Item>
+        )}
+      />
+      <Flex gap={8} align="center" wrap>
+        <Button onClick={() => void server.refetch()} loading={server.isFetching}>
+          服务器复核
+        </Button>
+        <Typography.Text type="secondary">
+          {agrees === null ? '以上结果在本机按计划规则实时计算；提交时服务器按同一规则复核（以服务器为准）。' : agrees ? '服务器复核结果一致。' : '服务器复核结果与本机不同（可能档案刚有变化），请刷新页面后再检查。'}
+        </Typography.Text>
+      </Flex>
+    </Flex>
+  );
+}

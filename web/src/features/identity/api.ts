@@ -1,0 +1,97 @@
+/** Identity and sessions: password login, logout, applicant registration, the applicant's own profile. */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api } from '@shared/api-client';
+import { refreshSession, sessionKey, type SessionInfo } from '@shared/session';
+
+export interface LoginInput {
+  username: string;
+  password: string;
+}
+
+export interface ApplicantRegistration {
+  realName: string;
+  idNumber: string;
+  mobile: string;
+  password: string;
+}
+
+export interface MyProfile {
+  id: string;
+  role: string;
+  realName: string;
+  idNumberMasked: string | null;
+  mobileMasked: string | null;
+  sex: string | null;
+  birthDate: string | null;
+  email: string | null;
+  currentSpecialty: string | null;
+  workStartMonth: string | null;
+  profileCompleted: boolean;
+  viaGovAccount: boolean;
+}
+
+export interface ProfileInput {
+  /** left out: the registered number stays */
+  mobile?: string;
+  email?: string | null;
+  currentSpecialty: string;
+  workStartMonth: string;
+}
+
+/** SSO entry points: full-page navigations to the server, which redirects to 浙江政务服务网. */
+export const SSO_PERSONAL_URL = '/api/v1/auth/sso/personal/start';
+export const SSO_LEGAL_PERSON_URL = '/api/v1/auth/sso/legalPerson/start';
+
+/** A new identity: forget everything cached for the previous one, then read the new session. */
+async function startFresh(qc: QueryClient): Promise<SessionInfo> {
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] && q.queryKey[0] !== 'regions' && q.queryKey[0] !== 'notices' });
+  return refreshSession(qc);
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: LoginInput) => {
+      await api<{ ok: true }>('/sessions', { method: 'POST', body: input });
+      return startFresh(qc);
+    },
+  });
+}
+
+export function useRegisterApplicant() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: ApplicantRegistration) => {
+      await api<{ ok: true }>('/applicants', { method: 'POST', body: input });
+      return startFresh(qc);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      await api<{ ok: true }>('/sessions/current', { method: 'DELETE' });
+      return startFresh(qc);
+    },
+  });
+}
+
+export const meKey = ['me'] as const;
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: () => api<MyProfile>('/me') });
+}
+
+export function useUpdateProfile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProfileInput) => api<MyProfile>('/me/profile', { method: 'PUT', body: input }),
+    onSuccess: async (me) => {
+      qc.setQueryData(meKey, me);
+      void qc.invalidateQueries({ queryKey: ['home'] });
+      await refreshSession(qc);
+    },
+  });
+}

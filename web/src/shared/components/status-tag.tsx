@@ -1,0 +1,42 @@
+import { Tag } from 'antd';
+
+/**
+ * Status tags with dark text on a pale background: antd's preset colours (green text on pale green …)
+ * fall below the 4.5:1 contrast GB/T 37668 asks for.
+ */
+export type Tone = 'pending' | 'success' | 'danger' | 'neutral' | 'info';
+
+const TONES: Record<Tone, { color: string; background: string; borderColor: string }> = {
+  pending: { color: '#7a4100', background: '#fff7e6', borderColor: '#ffc069' },
+  success: { color: '#135200', background: '#f6ffed', borderColor: '#95de64' },
+  danger: { color: '#a8071a', background: '#fff1f0', borderColor: '#ff9c9c' },
+  neutral: { color: '#262626', background: '#f5f5f5', borderColor: '#bfbfbf' },
+  info: { color: '#0d3f82', background: '#eaf2fc', borderColor: '#8fb4e3' },
+};
+
+const STATUS_TONES: Record<string, Tone> = {
+  pending: 'pending',
+  approved: 'success',
+  draft: 'neutral',
+  returned: 'danger',
+  refused: 'danger',
+  cancelled: 'neutral',
+  sent: 'success',
+  failed: 'danger',
+  queued: 'pending',
+  // applications (packages/domain APPLICATION_STATUSES)
+  submitted: 'pending',
+  employerPublicity: 'info',
+  inReview: 'info',
+  rejected: 'danger',
+  atCommittee: 'success',
+};
+
+export function StatusTag({ status, label, tone }: { status?: string; label: string; tone?: Tone }) {
+  const t = TONES[tone ?? STATUS_TONES[status ?? ''] ?? 'neutral'];
+  return (
+    <Tag style={{ ...t, marginInlineEnd: 0 }} variant="outlined">
+      {label}
+    </Tag>
+  );
+}
