@@ -19,6 +19,16 @@ export async function checkPage(page: Page, testInfo: TestInfo, name: string) {
   await page.waitForLoadState('networkidle');
   // transient toasts fade out with intermediate colours: check the page once they are gone
   await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  // drawers, modals and collapses animate opacity: axe measures colour contrast on what is painted,
+  // so wait until every finite animation/transition has finished (spinners loop forever: ignored)
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined,
+    { timeout: 15_000 },
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${name}`).toEqual([]);
