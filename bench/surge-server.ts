@@ -36,8 +36,11 @@ const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 20);
 // statements sent by the platform server once it listens (PostgreSQL: every pg client query, pool or transaction)
 let statements = -1;
 // a normal exit on SIGTERM, so that --cpu-prof (BENCH_CPU_PROF) writes its profile; the platform reports its statements
+// BENCH_SQL_TIMES=1: per statement (first 60 characters), how many and the mean time from send to answer
+const timings = process.env.BENCH_SQL_TIMES ? new Map<string, { n: number; ms: number }>() : null;
 process.on('SIGTERM', () => {
   if (statements >= 0 && url) process.stderr.write(`[platform] ${statements} SQL statements sent while serving\n`);
+  if (timings) for (const [k, t] of [...timings].sort((x, y) => y[1].ms - x[1].ms)) process.stderr.write(`[platform] ${String(t.n).padStart(6)} × ${(t.ms / t.n).toFixed(2).padStart(7)} ms  ${k}\n`);
   process.exit(0);
 });
 
@@ -185,9 +188,29 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
   if (url) {
     const pg = (await import('pg')).default;
     const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    // BENCH_SQL_LOG=file: every statement's text and parameter sizes, to see what one submission sends
+    const log = process.env.BENCH_SQL_LOG ? (await import('node:fs')).createWriteStream(process.env.BENCH_SQL_LOG) : null;
     pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
       statements += 1;
-      return query.apply(this, args);
+      if (log && statements <= 200) {
+        const a = args[0] as string | { text: string; values?: unknown[] };
+        const text = typeof a === 'string' ? a : a.text;
+        const values = (typeof a === "string" ? undefined : a.values) ?? (args[1] as unknown[] | undefined);
+        log.write(`${text.length}\t${JSON.stringify(values ?? []).length}\t${text.slice(0, 160).replace(/\s+/g, ' ')}\n`);
+      }
+      const result = query.apply(this, args);
+      if (timings && result instanceof Promise) {
+        const a = args[0] as string | { text: string };
+        const key = (typeof a === 'string' ? a : a.text).slice(0, 60).replace(/\s+/g, ' ');
+        const t0 = performance.now();
+        void result.then(() => {
+          const t = timings.get(key) ?? { n: 0, ms: 0 };
+          t.n += 1;
+          t.ms += performance.now() - t0;
+          timings.set(key, t);
+        }, () => undefined);
+      }
+      return result;
     } as typeof pg.Client.prototype.query;
     statements = 0;
   }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { EVIDENCE_MAX_FILE_BYTES } from '@zc/domain';
 import { archiveEntries, files, notifications } from '../src/platform/db/schema';
-import { freezeEntries } from '../src/modules/archive/service';
+import { freezeUpdate } from '../src/modules/archive/service';
 import { DemoDegreeRegistry } from '../src/platform/adapters/degree-registry';
 import { DemoSocialSecuritySource } from '../src/platform/adapters/social-security';
 import { MINIMAL_PDF, PNG_1PX, dbKind, seedBoundApplicant, seedProfiledApplicant, startTestApp, type TestClient, type TestEnv } from './helper';
@@ -203,7 +203,9 @@ describe(`employer verification (${dbKind})`, () => {
     await addEvidence(a.client, e.id);
     await a.client.post('/api/v1/archive/entries/submit', { ids: [e.id] });
     await (await env.client().login(a.employer.username)).post(`/api/v1/archive/entries/${e.id}/approve`, {});
-    await env.ctx.db.transaction((tx) => freezeEntries(tx, [e.id], new Date()));
+    await env.ctx.db.transaction(async (tx) => {
+      await freezeUpdate(tx, [e.id], new Date());
+    });
     const put = await a.client.put(`/api/v1/archive/entries/${e.id}`, { data: SAMPLES[10]! });
     expect(put.statusCode).toBe(409);
     expect(put.json().message).toContain('新建版本');
@@ -221,7 +223,12 @@ describe(`employer verification (${dbKind})`, () => {
   it('only approved entries can be frozen into an application', async () => {
     const a = await seedBoundApplicant(env);
     const e = await addEntry(a.client, SAMPLES[4]!);
-    await expect(env.ctx.db.transaction((tx) => freezeEntries(tx, [e.id], new Date()))).rejects.toThrow('审核通过');
+    await env.ctx.db.transaction(async (tx) => {
+      await freezeUpdate(tx, [e.id], new Date());
+    });
+    const [row] = await env.ctx.db.select({ frozenAt: archiveEntries.frozenAt }).from(archiveEntries).where(eq(archiveEntries.id, e.id));
+    expect(row!.frozenAt).toBeNull();
+    expect((await a.client.put(`/api/v1/archive/entries/${e.id}`, { data: SAMPLES[4]! })).statusCode).toBe(200);
   });
 });
 

@@ -3,13 +3,18 @@
  * county/city bureaus by the employer's region, the provincial department by the employer's competent
  * department, the acceptance point of its county, the plan's committee office at the end.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import { ROUTE_STEP_KINDS, type RouteStep } from '@zc/domain';
 import { organizations } from '../../platform/db/schema';
 import type { Queryable } from '../../platform/db/client';
 import { fail } from '../../platform/http/errors';
 
-type Org = typeof organizations.$inferSelect;
+/** What route resolution reads of an organization. */
+type Org = { id: string; kind: string; regionId: string; name: string };
+/** What it reads of the employer. */
+export type RouteEmployer = { regionPath: string; competentDepartment: string | null };
+
+const ROUTE_ORG_KINDS = ['hrBureau', 'economyBureau', 'provincialDepartment', 'personnelAgency', 'acceptancePoint', 'industryDepartment', 'committee'];
 
 export interface ResolvedStep {
   kind: string;
@@ -18,15 +23,26 @@ export interface ResolvedStep {
   joint: boolean;
 }
 
-export async function resolveSteps(q: Queryable, steps: RouteStep[], employer: Org, officeOrgId: string): Promise<ResolvedStep[]> {
+export async function resolveSteps(q: Queryable, steps: RouteStep[], employer: RouteEmployer, officeOrgId: string): Promise<ResolvedStep[]> {
   const parts = employer.regionPath.split('/');
   const countyId = parts[2] ?? null;
   const cityId = parts[1] ?? null;
   const provinceId = parts[0]!;
-  const candidates = await q
-    .select()
+  // only the employer's own province, city and county (and its competent department): a submission on a
+  // deadline day reads a handful of rows, not the province's whole directory
+  const regionIds = [provinceId, cityId, countyId].filter((x): x is string => !!x);
+  const candidates: Org[] = await q
+    .select({ id: organizations.id, kind: organizations.kind, regionId: organizations.regionId, name: organizations.name })
     .from(organizations)
-    .where(and(inArray(organizations.kind, ['hrBureau', 'economyBureau', 'provincialDepartment', 'personnelAgency', 'acceptancePoint', 'industryDepartment', 'committee']), eq(organizations.status, 'approved')));
+    .where(
+      and(
+        inArray(organizations.kind, ROUTE_ORG_KINDS),
+        eq(organizations.status, 'approved'),
+        employer.competentDepartment
+          ? or(inArray(organizations.regionId, regionIds), and(eq(organizations.kind, 'provincialDepartment'), eq(organizations.name, employer.competentDepartment)))
+          : inArray(organizations.regionId, regionIds),
+      ),
+    );
   const find = (kind: string, regionId: string | null) => (regionId ? candidates.filter((o) => o.kind === kind && o.regionId === regionId) : []);
   const first = (...lists: Org[][]) => lists.find((l) => l.length > 0) ?? [];
   const out: ResolvedStep[] = [];

@@ -4,7 +4,8 @@
  * right; write the change, the timeline event and the audit row; commit, with the notifications in
  * the same transaction (an outbox). Deadlines are the server's: the client's clock changes nothing.
  */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import {
   APPLICATION_STATUSES,
   applicationFacts,
@@ -28,12 +29,13 @@ import { applicationEvents, applicationSteps, applications, archiveEntries, arch
 import type { Tx } from '../../platform/db/client';
 import type { AppContext } from '../../platform/context';
 import { fail } from '../../platform/http/errors';
-import { writeAudit, type AuditContext } from '../../platform/audit/audit';
-import { notify, type InboxMessage } from '../../platform/notifications/notify';
+import { auditInsert, writeAudit, type AuditContext } from '../../platform/audit/audit';
+import { notificationInserts, type InboxMessage } from '../../platform/notifications/notify';
+import { writeTogether } from '../../platform/db/together';
 import type { LoadedSession } from '../../platform/auth/session';
 import { containsPattern, withinJurisdiction } from '../../platform/db/jurisdiction';
-import { approvedFacts } from '../plans/facts';
-import { freezeEntries } from '../archive/service';
+import { factsFromEntries } from '../plans/facts';
+import { freezeUpdate } from '../archive/service';
 import { calendarFor } from '../calendar/service';
 import { resolveSteps } from './resolve-steps';
 
@@ -58,11 +60,11 @@ export function roleIn(auth: LoadedSession, app: AppRow): WorkflowActor | null {
   return null;
 }
 
-async function canView(tx: Tx | AppContext['db'], auth: LoadedSession, app: AppRow): Promise<boolean> {
+async function canView(tx: Tx | AppContext['db'], auth: LoadedSession, app: AppRow, loadedSteps?: Array<{ orgIds: string[] }>): Promise<boolean> {
   if (roleIn(auth, app)) return true;
   if (auth.user.role === 'officer' || auth.user.role === 'admin') {
     if (auth.user.orgId && app.currentOrgIds.includes(auth.user.orgId)) return true;
-    const steps = await tx.select({ orgIds: applicationSteps.orgIds }).from(applicationSteps).where(eq(applicationSteps.applicationId, app.id));
+    const steps = loadedSteps ?? (await tx.select({ orgIds: applicationSteps.orgIds }).from(applicationSteps).where(eq(applicationSteps.applicationId, app.id)));
     if (auth.user.orgId && steps.some((s) => s.orgIds.includes(auth.user.orgId!))) return true;
     return auth.user.orgKind === 'hrBureau' || auth.user.role === 'admin' ? !!auth.actor.regionPath && (app.regionPath === auth.actor.regionPath || app.regionPath.startsWith(`${auth.actor.regionPath}/`)) : false;
   }
@@ -138,7 +140,7 @@ function guardDeadline(plan: Plan, key: keyof typeof DEADLINE_LABEL | undefined,
 }
 
 /** Completeness and eligibility at submission: the authoritative check. */
-async function checkSubmission(tx: Tx, ctx: AppContext, a: AppRow, plan: Plan) {
+async function checkSubmission(tx: Tx, a: AppRow, plan: Plan) {
   const d = a.draft as DraftData;
   const missing: string[] = [];
   if (!a.level || !plan.levels.includes(a.level as Plan['levels'][number])) missing.push('申报级别');
@@ -152,22 +154,39 @@ async function checkSubmission(tx: Tx, ctx: AppContext, a: AppRow, plan: Plan) {
   if (!d.representativeWorkId || !d.entryIds?.includes(d.representativeWorkId)) missing.push('代表作');
   for (const att of modeSpec?.attachments ?? []) if (att.required && !d.attachments?.[att.key]) missing.push(att.name);
   if (missing.length) fail('STATE', `申报材料不完整，请补充：${missing.join('、')}`, { missing: missing.join('、') });
-  const attachmentIds = Object.values(d.attachments ?? {});
-  if (attachmentIds.length) {
-    const owned = await tx.select({ id: files.id }).from(files).where(and(inArray(files.id, attachmentIds), eq(files.ownerUserId, a.applicantId)));
-    if (new Set(owned.map((o) => o.id)).size !== new Set(attachmentIds).size) fail('STATE', '附件中有不属于本人的文件，请重新上传');
-  }
-  const entries = await tx.select().from(archiveEntries).where(and(inArray(archiveEntries.id, d.entryIds!), eq(archiveEntries.applicantId, a.applicantId)));
-  if (entries.length !== d.entryIds!.length || entries.some((e) => e.status !== 'approved')) fail('STATE', '所选业绩中有尚未经单位审核通过的条目，请先提交单位审核');
-  const facts = await approvedFacts(tx, a.applicantId);
+  const entryIds = d.entryIds!;
+  const attachmentIds = [...new Set(Object.values(d.attachments ?? {}))];
+  // one statement: every approved entry (the rule engine's facts) and the chosen ones (with their
+  // evidence, for the snapshot), and how many of the attachments are the applicant's own files
+  const chosen = inArray(archiveEntries.id, entryIds);
+  const rows = await tx
+    .select({
+      id: archiveEntries.id,
+      kind: archiveEntries.kind,
+      summary: archiveEntries.summary,
+      data: archiveEntries.data,
+      status: archiveEntries.status,
+      chosen: sql<boolean>`${chosen}`,
+      evidenceFileIds: sql<string[] | null>`case when ${chosen} then (select array_agg(${archiveEvidence.fileId} order by ${archiveEvidence.createdAt}, ${archiveEvidence.fileId}) from ${archiveEvidence} where ${archiveEvidence.entryId} = ${archiveEntries.id}) end`,
+      ownedAttachments: sql<number>`(select count(*)::int from ${files} where ${inArray(files.id, attachmentIds)} and ${files.ownerUserId} = ${a.applicantId})`,
+    })
+    .from(archiveEntries)
+    .where(and(eq(archiveEntries.applicantId, a.applicantId), or(eq(archiveEntries.status, 'approved'), chosen)));
+  if (attachmentIds.length && (rows[0]?.ownedAttachments ?? 0) !== attachmentIds.length) fail('STATE', '附件中有不属于本人的文件，请重新上传');
+  const entries = rows.filter((r) => r.chosen);
+  if (entries.length !== entryIds.length || entries.some((e) => e.status !== 'approved')) fail('STATE', '所选业绩中有尚未经单位审核通过的条目，请先提交单位审核');
+  const facts = factsFromEntries(rows.filter((r) => r.status === 'approved'));
   facts.application = applicationFacts(d);
   const result = evaluate(plan, a.mode as ApplicationMode, a.level!, facts);
   if (!result.eligible) {
     const failed = result.results.filter((r) => r.status === 'fail');
     fail('STATE', `不符合申报条件：${failed.map((r) => `${r.title}——${r.explanation}`).join('；')}`);
   }
-  const evidence = await tx.select().from(archiveEvidence).where(inArray(archiveEvidence.entryId, d.entryIds!));
-  const snapshot = entries.map((e) => ({ id: e.id, kind: e.kind, summary: e.summary, data: e.data, evidenceFileIds: evidence.filter((x) => x.entryId === e.id).map((x) => x.fileId) }));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const snapshot = entryIds.map((id) => {
+    const e = byId.get(id)!;
+    return { id: e.id, kind: e.kind, summary: e.summary, data: e.data, evidenceFileIds: e.evidenceFileIds ?? [] };
+  });
   return { result, snapshot };
 }
 
@@ -203,48 +222,106 @@ export interface ActInput {
   objection?: { content: string; handling: string };
 }
 
+const employerOrg = alias(organizations, 'employer_org');
+const operator = alias(users, 'operator');
+
+/**
+ * The application, locked, with what every transition reads beside it, in one statement: the plan's
+ * version (the plan itself comes from planAt's cache), the applicant's name and mobile, the employer
+ * and its operators, and whether review steps exist yet.
+ */
+async function lockForAct(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({
+      app: applications,
+      planVersion: plans.version,
+      officeOrgId: plans.officeOrgId,
+      applicant: { realName: users.realName, mobile: users.mobile },
+      employer: {
+        status: employerOrg.status,
+        affiliation: employerOrg.affiliation,
+        filesAtAgency: employerOrg.filesAtAgency,
+        regionPath: employerOrg.regionPath,
+        competentDepartment: employerOrg.competentDepartment,
+      },
+      stepCount: sql<number>`(select count(*)::int from ${applicationSteps} where ${applicationSteps.applicationId} = ${applications.id})`,
+      employerOperators: sql<Array<{ id: string; mobile: string | null }>>`(select coalesce(json_agg(json_build_object('id', ${operator.id}, 'mobile', ${operator.mobile}) order by ${operator.id}), '[]'::json) from ${users} as ${operator} where ${operator.orgId} = ${applications.employerId} and ${operator.role} = 'employer')`,
+    })
+    .from(applications)
+    .innerJoin(plans, eq(plans.id, applications.planId))
+    .innerJoin(users, eq(users.id, applications.applicantId))
+    .innerJoin(employerOrg, eq(employerOrg.id, applications.employerId))
+    .where(eq(applications.id, id))
+    .for('update', { of: applications });
+  return row;
+}
+
+/** Parsed plans by (database, id), kept while their version holds: a deadline day submits against a handful of plans. */
+const planCache = new WeakMap<object, Map<string, { version: number; plan: Plan }>>();
+const PLAN_CACHE_SIZE = 64;
+
+async function planAt(q: Tx | AppContext['db'], cacheKey: object, planId: string, version: number): Promise<Plan> {
+  let byId = planCache.get(cacheKey);
+  if (!byId) planCache.set(cacheKey, (byId = new Map()));
+  const hit = byId.get(planId);
+  if (hit && hit.version === version) return hit.plan;
+  const [p] = await q.select({ data: plans.data, version: plans.version }).from(plans).where(eq(plans.id, planId));
+  if (!p) fail('NOT_FOUND', '评审计划不存在');
+  // the cached object is shared by every request (and the rule engine compiles per object): never mutate it
+  const plan = Object.freeze(p.data as Plan);
+  byId.delete(planId);
+  byId.set(planId, { version: p.version, plan });
+  if (byId.size > PLAN_CACHE_SIZE) byId.delete(byId.keys().next().value!);
+  return plan;
+}
+
 export async function act(ctx: AppContext, auth: LoadedSession, id: string, action: string, input: ActInput, audit: AuditContext): Promise<{ status: ApplicationStatus; warning?: string }> {
   // loaded before the transaction: on the embedded database a query outside the open transaction would wait for it
   const calendar = await calendarFor(ctx.db);
   return ctx.db.transaction(async (tx) => {
-    const [a] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
-    if (!a || !(await canView(tx, auth, a))) fail('NOT_FOUND');
+    const row = await lockForAct(tx, id);
+    if (!row) fail('NOT_FOUND');
+    const a = row.app;
+    const steps = row.stepCount > 0 ? await tx.select().from(applicationSteps).where(eq(applicationSteps.applicationId, a.id)).orderBy(asc(applicationSteps.seq)) : [];
+    if (!(await canView(tx, auth, a, steps))) fail('NOT_FOUND');
     const from = a.status as ApplicationStatus;
     const t = transitionFor(from, action);
     const who = roleIn(auth, a);
     if (!t) fail('CONFLICT', `该申报当前为"${APPLICATION_STATUSES[from].label}"，已被他人处理或状态已变化，请刷新`);
     if (who !== t.by) fail(who ? 'FORBIDDEN' : 'CONFLICT', who ? '您不能进行此操作' : '该申报已不在您的待办中，可能已被他人处理，请刷新');
-    const { plan, officeOrgId } = await planOf(tx, a.planId);
+    const plan = await planAt(tx, ctx.db, a.planId, row.planVersion);
+    const officeOrgId = row.officeOrgId;
     guardDeadline(plan, t.deadline, ctx.now());
     const reason = (input.reason ?? input.opinion ?? input.objection?.content ?? '').trim();
     if (t.needsReason && reason.length < 2) fail('VALIDATION', '请填写意见或原因（至少 2 个字），告诉申报人如何修改', { reason: '必填' });
     const now = ctx.now();
     const set: Partial<typeof applications.$inferInsert> = { status: t.to, updatedAt: now, version: a.version + 1 };
     const messages: InboxMessage[] = [];
-    const [applicant] = await tx.select({ id: users.id, mobile: users.mobile, realName: users.realName }).from(users).where(eq(users.id, a.applicantId));
-    const toApplicant = (title: string, body: string) => messages.push({ userId: a.applicantId, title, body, link: `/applicant/applications/${a.id}`, sms: { mobile: applicant?.mobile ?? null, template: 'applicationStatus' } });
+    // independent writes, sent together at the end in one statement (none touches a row another one does)
+    const writes: SQLWrapper[] = [];
+    const applicant = row.applicant;
+    const toApplicant = (title: string, body: string) => messages.push({ userId: a.applicantId, title, body, link: `/applicant/applications/${a.id}`, sms: { mobile: applicant.mobile, template: 'applicationStatus' } });
     let warning: string | undefined;
-    const steps = await tx.select().from(applicationSteps).where(eq(applicationSteps.applicationId, a.id)).orderBy(asc(applicationSteps.seq));
     const current = a.currentStep >= 0 ? steps[a.currentStep] : undefined;
 
     switch (action) {
       case 'submit': {
-        const { snapshot } = await checkSubmission(tx, ctx, a, plan);
-        const [employer] = await tx.select().from(organizations).where(eq(organizations.id, a.employerId));
-        if (!employer || employer.status !== 'approved') fail('STATE', '所在单位尚未通过注册审核');
+        const employer = row.employer;
+        if (employer.status !== 'approved') fail('STATE', '所在单位尚未通过注册审核');
+        const { snapshot } = await checkSubmission(tx, a, plan);
         if (steps.length === 0) {
           const route = routeFor(plan, { affiliation: (employer.affiliation ?? 'none') as 'none', filesAtAgency: employer.filesAtAgency });
           const resolved = await resolveSteps(tx, route, employer, officeOrgId);
-          await tx.insert(applicationSteps).values(resolved.map((s, seq) => ({ applicationId: a.id, seq, kind: s.kind, label: s.label, orgIds: s.orgIds, joint: s.joint })));
+          writes.push(tx.insert(applicationSteps).values(resolved.map((s, seq) => ({ applicationId: a.id, seq, kind: s.kind, label: s.label, orgIds: s.orgIds, joint: s.joint }))));
         } else {
           // resubmission after a return comes back up the same chain
-          await tx.update(applicationSteps).set({ status: 'pending', approvedOrgIds: [], opinion: null, actedBy: null, actedAt: null }).where(eq(applicationSteps.applicationId, a.id));
+          writes.push(tx.update(applicationSteps).set({ status: 'pending', approvedOrgIds: [], opinion: null, actedBy: null, actedAt: null }).where(eq(applicationSteps.applicationId, a.id)));
         }
         const d = a.draft as DraftData;
-        await freezeEntries(tx, d.entryIds ?? [], now);
+        // checkSubmission saw every chosen entry approved; the freeze keeps them as the application has them
+        writes.push(freezeUpdate(tx, d.entryIds ?? [], now));
         Object.assign(set, { currentStep: -1, currentOrgIds: [a.employerId], submittedAt: a.submittedAt ?? now, draft: { ...d, submittedEntries: snapshot } });
-        const ops = await usersOf(tx, [a.employerId], 'employer');
-        ops.forEach((u) => messages.push({ userId: u.id, title: '新的职称申报待审核', body: `${applicant?.realName ?? ''}提交了${plan.name}的申报，请在 ${plan.timeline.employerDeadline} 前审核。`, link: `/employer/applications/${a.id}` }));
+        row.employerOperators.forEach((u) => messages.push({ userId: u.id, title: '新的职称申报待审核', body: `${applicant.realName}提交了${plan.name}的申报，请在 ${plan.timeline.employerDeadline} 前审核。`, link: `/employer/applications/${a.id}` }));
         // seed 003 三: warn when the personal deadline plus 5 working days of publicity passes the employer deadline
         try {
           const end = publicityEndDate(calendar, shanghaiDate(now), plan.publicity.employerWorkingDays);
@@ -282,7 +359,7 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
         if (!a.publicityEnd || shanghaiDate(now) <= a.publicityEnd) fail('STATE', `公示期至 ${a.publicityEnd ?? '（未开始）'} 结束，公示期满后方可报送`);
         const first = steps[0]!;
         Object.assign(set, first.kind === 'committeeOffice' ? { status: 'atCommittee', currentStep: 0, currentOrgIds: first.orgIds } : { currentStep: 0, currentOrgIds: first.orgIds });
-        (await usersOf(tx, first.orgIds, 'officer')).forEach((u) => messages.push({ userId: u.id, title: '新的职称申报待审核', body: `${auth.user.orgName}报送了${applicant?.realName ?? ''}的${plan.name}申报。`, link: `/manage/applications/${a.id}` }));
+        (await usersOf(tx, first.orgIds, 'officer')).forEach((u) => messages.push({ userId: u.id, title: '新的职称申报待审核', body: `${auth.user.orgName}报送了${applicant.realName}的${plan.name}申报。`, link: `/manage/applications/${a.id}` }));
         toApplicant('已报送主管部门', `${auth.user.orgName}已将您的申报报送${first.label}。`);
         break;
       }
@@ -294,7 +371,7 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
         toApplicant('申报被退回修改', `${auth.user.orgName}退回了您的申报，请按意见修改后重新提交：${reason}`);
         // the level below is told too
         const below = action === 'stepReturn' ? (a.currentStep > 0 ? steps[a.currentStep - 1]!.orgIds : [a.employerId]) : [];
-        for (const role of ['employer', 'officer']) (await usersOf(tx, below, role)).forEach((u) => messages.push({ userId: u.id, title: '申报被上级退回', body: `${applicant?.realName ?? ''}的申报被${auth.user.orgName}退回：${reason}`, link: '/' }));
+        for (const role of ['employer', 'officer']) (await usersOf(tx, below, role)).forEach((u) => messages.push({ userId: u.id, title: '申报被上级退回', body: `${applicant.realName}的申报被${auth.user.orgName}退回：${reason}`, link: '/' }));
         break;
       }
       case 'employerReject':
@@ -330,17 +407,20 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
         const next = steps[a.currentStep + 1];
         if (!next) fail('STATE', '审核路线已到终点');
         Object.assign(set, next.kind === 'committeeOffice' ? { status: 'atCommittee', currentStep: a.currentStep + 1, currentOrgIds: next.orgIds } : { currentStep: a.currentStep + 1, currentOrgIds: next.orgIds });
-        (await usersOf(tx, next.orgIds, 'officer')).forEach((u) => messages.push({ userId: u.id, title: next.kind === 'committeeOffice' ? '新的申报材料已报送评委会' : '新的职称申报待审核', body: `${auth.user.orgName}报送了${applicant?.realName ?? ''}的${plan.name}申报。`, link: `/manage/applications/${a.id}` }));
+        (await usersOf(tx, next.orgIds, 'officer')).forEach((u) => messages.push({ userId: u.id, title: next.kind === 'committeeOffice' ? '新的申报材料已报送评委会' : '新的职称申报待审核', body: `${auth.user.orgName}报送了${applicant.realName}的${plan.name}申报。`, link: `/manage/applications/${a.id}` }));
         toApplicant('审核推荐', `${auth.user.orgName}已审核推荐，报送${next.label}。`);
         break;
       }
       default:
         fail('VALIDATION', '未知操作');
     }
-    await tx.update(applications).set(set).where(eq(applications.id, a.id));
-    await tx.insert(applicationEvents).values({ applicationId: a.id, at: now, actorUserId: auth.user.id, actorOrgName: auth.user.orgName ?? auth.user.realName, action, label: t.label, fromStatus: from, toStatus: set.status as string, opinion: reason || null });
-    await writeAudit(tx, audit, { action: 'application.transition', targetType: 'application', targetId: a.id, regionPath: a.regionPath, before: { status: from, step: a.currentStep }, after: { status: set.status, step: set.currentStep ?? a.currentStep, action, reason: reason || null } });
-    await notify(tx, messages);
+    writes.push(
+      tx.update(applications).set(set).where(eq(applications.id, a.id)),
+      tx.insert(applicationEvents).values({ applicationId: a.id, at: now, actorUserId: auth.user.id, actorOrgName: auth.user.orgName ?? auth.user.realName, action, label: t.label, fromStatus: from, toStatus: set.status as string, opinion: reason || null }),
+      auditInsert(tx, audit, { action: 'application.transition', targetType: 'application', targetId: a.id, regionPath: a.regionPath, before: { status: from, step: a.currentStep }, after: { status: set.status, step: set.currentStep ?? a.currentStep, action, reason: reason || null } }),
+      ...notificationInserts(tx, messages),
+    );
+    await writeTogether(tx, writes);
     return { status: set.status as ApplicationStatus, warning };
   });
 }

@@ -21,7 +21,7 @@ import {
 import { archiveEntries, archiveEvidence, employmentBindings, files, users } from '../../platform/db/schema';
 import type { Queryable, Tx } from '../../platform/db/client';
 import type { AppContext } from '../../platform/context';
-import { AppError, fail } from '../../platform/http/errors';
+import { fail } from '../../platform/http/errors';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
 import { containsPattern } from '../../platform/db/jurisdiction';
 import { notify } from '../../platform/notifications/notify';
@@ -227,11 +227,15 @@ export async function newVersion(ctx: AppContext, auth: LoadedSession, id: strin
 }
 
 /** Used by application submission (issue 5): the entries an application was given can no longer change. */
-export async function freezeEntries(tx: Tx, ids: string[], at: Date) {
-  if (ids.length === 0) return;
-  const notApproved = await tx.select({ id: archiveEntries.id }).from(archiveEntries).where(and(inArray(archiveEntries.id, ids), sql`${archiveEntries.status} <> 'approved'`));
-  if (notApproved.length) throw new AppError('STATE', '只有单位已审核通过的档案条目才能用于申报');
-  await tx.update(archiveEntries).set({ frozenAt: at }).where(and(inArray(archiveEntries.id, ids), isNull(archiveEntries.frozenAt)));
+/**
+ * Freezes the approved entries an application was given (the caller has checked they are approved),
+ * as an UPDATE not yet run, so it can go out with the transition's other writes.
+ */
+export function freezeUpdate(q: Queryable, ids: string[], at: Date) {
+  return q
+    .update(archiveEntries)
+    .set({ frozenAt: at })
+    .where(and(inArray(archiveEntries.id, ids), eq(archiveEntries.status, 'approved'), isNull(archiveEntries.frozenAt)));
 }
 
 export async function attachEvidence(

@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = {
   'user.locked': '账号锁定',
   'user.loggedOut': '退出登录',
   'user.profileCompleted': '完善基本信息',
+  'user.photoUploaded': '上传档案证件照',
+  'user.photoRemoved': '删除档案证件照',
   'user.created': '分配账号',
   'user.ssoLinked': '政务服务网账号登录',
   'binding.requested': '申请绑定单位',
@@ -73,8 +75,9 @@ function scrub(obj: Record<string, unknown> | null | undefined): Record<string, 
   return out;
 }
 
-export async function writeAudit(q: Queryable, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await q.insert(auditEvents).values({
+/** The audit row's INSERT, not yet run: for callers that send several writes in one statement (see db/together.ts). */
+export function auditInsert(q: Queryable, ctx: AuditContext, entry: AuditEntry) {
+  return q.insert(auditEvents).values({
     actorUserId: ctx.actorUserId,
     actorRole: ctx.actorRole,
     actorOrgId: ctx.actorOrgId,
@@ -86,4 +89,8 @@ export async function writeAudit(q: Queryable, ctx: AuditContext, entry: AuditEn
     before: scrub(entry.before),
     after: scrub(entry.after),
   });
+}
+
+export async function writeAudit(q: Queryable, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await auditInsert(q, ctx, entry);
 }

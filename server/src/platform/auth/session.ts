@@ -69,29 +69,27 @@ export async function createSession(
   return token;
 }
 
-export async function loadUser(q: Queryable, userId: string): Promise<SessionUser | null> {
-  const [row] = await q
-    .select({
-      id: users.id,
-      role: users.role,
-      realName: users.realName,
-      username: users.username,
-      orgId: users.orgId,
-      orgName: organizations.name,
-      orgKind: organizations.kind,
-      orgStatus: organizations.status,
-      regionPath: organizations.regionPath,
-      regionLevel: regions.level,
-      regionName: regions.name,
-      profileCompletedAt: users.profileCompletedAt,
-      mobile: users.mobile,
-      status: users.status,
-    })
-    .from(users)
-    .leftJoin(organizations, eq(organizations.id, users.orgId))
-    .leftJoin(regions, eq(regions.id, organizations.regionId))
-    .where(eq(users.id, userId));
-  if (!row) return null;
+/** The columns a session's user is read with: the user, their organization and its region. */
+const userColumns = {
+  id: users.id,
+  role: users.role,
+  realName: users.realName,
+  username: users.username,
+  orgId: users.orgId,
+  orgName: organizations.name,
+  orgKind: organizations.kind,
+  orgStatus: organizations.status,
+  regionPath: organizations.regionPath,
+  regionLevel: regions.level,
+  regionName: regions.name,
+  profileCompletedAt: users.profileCompletedAt,
+  mobile: users.mobile,
+  status: users.status,
+};
+
+type UserRow = { [K in keyof typeof userColumns]: (typeof userColumns)[K]['_']['data'] | (K extends 'id' | 'role' | 'realName' | 'status' ? never : null) };
+
+function toSessionUser(row: UserRow): SessionUser {
   const { profileCompletedAt, ...rest } = row;
   return {
     ...rest,
@@ -100,6 +98,16 @@ export async function loadUser(q: Queryable, userId: string): Promise<SessionUse
     regionLevel: rest.regionLevel as RegionLevel | null,
     profileCompleted: profileCompletedAt !== null,
   };
+}
+
+export async function loadUser(q: Queryable, userId: string): Promise<SessionUser | null> {
+  const [row] = await q
+    .select(userColumns)
+    .from(users)
+    .leftJoin(organizations, eq(organizations.id, users.orgId))
+    .leftJoin(regions, eq(regions.id, organizations.regionId))
+    .where(eq(users.id, userId));
+  return row ? toSessionUser(row) : null;
 }
 
 export function actorOf(user: SessionUser): Actor {
@@ -121,15 +129,23 @@ export async function resolveSession(
   nowDate: Date,
 ): Promise<{ session: LoadedSession | null; expired: boolean }> {
   const id = sha256(token);
-  const [s] = await db.select().from(sessions).where(eq(sessions.id, id));
-  if (!s) return { session: null, expired: false };
+  // one statement for the session and its user: every authenticated request pays it
+  const [row] = await db
+    .select({ csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, user: userColumns })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organizations, eq(organizations.id, users.orgId))
+    .leftJoin(regions, eq(regions.id, organizations.regionId))
+    .where(eq(sessions.id, id));
+  if (!row) return { session: null, expired: false };
+  const s = row;
   const now = nowDate.getTime();
   if (s.expiresAt.getTime() < now || s.lastSeenAt.getTime() + idleMinutes * 60_000 < now) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { session: null, expired: true };
   }
-  const user = await loadUser(db, s.userId);
-  if (!user || user.status !== 'active') return { session: null, expired: false };
+  const user = toSessionUser(row.user);
+  if (user.status !== 'active') return { session: null, expired: false };
   // refresh the idle clock at most once a minute
   if (now - s.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));

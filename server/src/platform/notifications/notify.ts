@@ -15,17 +15,17 @@ export interface InboxMessage {
   sms?: { mobile: string | null; template: string };
 }
 
-export async function notify(q: Queryable, messages: InboxMessage[]): Promise<void> {
-  if (messages.length === 0) return;
-  await q.insert(notifications).values(
-    messages.map((m) => ({ userId: m.userId, title: m.title, body: m.body, link: m.link ?? null })),
-  );
+/** The INSERTs for the inbox and the SMS outbox, not yet run (none when there is nothing to say). */
+export function notificationInserts(q: Queryable, messages: InboxMessage[]) {
+  if (messages.length === 0) return [];
+  const inbox = q.insert(notifications).values(messages.map((m) => ({ userId: m.userId, title: m.title, body: m.body, link: m.link ?? null })));
   const sms = messages.filter((m) => m.sms?.mobile);
-  if (sms.length > 0) {
-    await q.insert(smsOutbox).values(
-      sms.map((m) => ({ mobile: m.sms!.mobile!, template: m.sms!.template, body: `【职称申报评审平台】${m.title}：${m.body}` })),
-    );
-  }
+  if (sms.length === 0) return [inbox];
+  return [inbox, q.insert(smsOutbox).values(sms.map((m) => ({ mobile: m.sms!.mobile!, template: m.sms!.template, body: `【职称申报评审平台】${m.title}：${m.body}` })))];
+}
+
+export async function notify(q: Queryable, messages: InboxMessage[]): Promise<void> {
+  for (const insert of notificationInserts(q, messages)) await insert;
 }
 
 /** The SMS gateway as the platform sees it. */
