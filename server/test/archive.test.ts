@@ -100,6 +100,8 @@ describe(`evidence files (${dbKind})`, () => {
     const preview = await own.get(`/api/v1/files/${fileId}`);
     expect(preview.statusCode).toBe(200);
     expect(preview.headers['content-disposition']).toMatch(/^inline/);
+    expect((await own.get(`/api/v1/files/${fileId}?download=false`)).headers['content-disposition']).toMatch(/^inline/);
+    expect((await own.get(`/api/v1/files/${fileId}?download=true`)).headers['content-disposition']).toMatch(/^attachment/);
     const other = await seedBoundApplicant(env);
     const stranger = await env.client().login(other.employer.username);
     expect((await stranger.get(`/api/v1/files/${fileId}`)).statusCode).toBe(404);

@@ -13,7 +13,7 @@ import { mayReadApplicationFile } from '../applications/service';
 export const fileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/files/:id',
-    { schema: { tags: ['文件'], summary: '查看文件（仅限有权限者）', params: z.object({ id: z.uuid() }), querystring: z.object({ download: z.coerce.boolean().default(false), application: z.uuid().optional() }) } },
+    { schema: { tags: ['文件'], summary: '查看文件（仅限有权限者）', params: z.object({ id: z.uuid() }), querystring: z.object({ download: z.stringbool().default(false), application: z.uuid().optional() }) } },
     async (req, reply) => {
       const auth = requireAuth(req);
       const [f] = await ctx.db.select().from(files).where(eq(files.id, req.params.id));

@@ -82,7 +82,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   app.get(
     '/notifications',
-    { schema: { tags: ['消息'], summary: '站内消息', querystring: z.object({ unreadOnly: z.coerce.boolean().default(false), limit: z.coerce.number().int().min(1).max(100).default(30) }), response: { 200: z.array(ZNotification) } } },
+    { schema: { tags: ['消息'], summary: '站内消息', querystring: z.object({ unreadOnly: z.stringbool().default(false), limit: z.coerce.number().int().min(1).max(100).default(30) }), response: { 200: z.array(ZNotification) } } },
     async (req) => {
       const auth = requireAuth(req);
       const rows = await ctx.db
