@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPhoto, fitPhotoSize } from './photo';
+import { archivePhotoProblem, checkPhoto, fitPhotoSize } from './photo';
 import type { Plan } from './plan';
 
 // seeds 003/004 with the §11 readings: 30K < size < 1M (30×1024, 1024²), width > 215, height > 300, 0.65 ≤ w/h ≤ 0.8
@@ -40,5 +40,18 @@ describe('photo spec (SPEC §3; §11 readings)', () => {
     const s = fitPhotoSize(seed000, 600, 800);
     expect(s).toEqual({ width: 300, height: 400 });
     expect(checkPhoto(seed000, { format: 'jpeg', bytes: 40000, ...s })).toEqual([]);
+  });
+});
+
+describe('the archive photo (SPEC §2; minimum size ours)', () => {
+  it('takes JPG or PNG of at least 100×120 pixels, boundary included', () => {
+    expect(archivePhotoProblem({ format: 'png', bytes: 900, width: 100, height: 120 })).toBeNull();
+    expect(archivePhotoProblem({ format: 'jpeg', bytes: 90000, width: 600, height: 800 })).toBeNull();
+  });
+  it('refuses other content and says what was found', () => {
+    expect(archivePhotoProblem({ format: 'other', bytes: 900, width: 0, height: 0 })).toContain('只能上传 JPG 或 PNG 格式的照片');
+    expect(archivePhotoProblem({ format: 'png', bytes: 900, width: 99, height: 120 })).toContain('当前为 99×120 像素');
+    expect(archivePhotoProblem({ format: 'jpeg', bytes: 900, width: 100, height: 119 })).toContain('至少需要 100×120 像素');
+    expect(archivePhotoProblem({ format: 'jpeg', bytes: 900, width: 0, height: 0 })).toContain('无法读取照片的尺寸');
   });
 });

@@ -64,3 +64,21 @@ export function fitPhotoSize(spec: Plan['photo'], width: number, height: number)
   h = Math.max(h, minH, Math.ceil(minW / ratio));
   return { width: Math.round(h * ratio), height: h };
 }
+
+/**
+ * The 证件照 kept in the personal archive (SPEC §2) and offered to every application. Its minimum pixel
+ * size is ours, not from a seed: below 100×120 a face is not recognisable, and no plan's spec could be met
+ * by enlarging it. Each plan's own spec (often stricter) is checked when the photo is used in an application.
+ */
+export const ARCHIVE_PHOTO_MIN_WIDTH = 100;
+export const ARCHIVE_PHOTO_MIN_HEIGHT = 120;
+
+/** Why a photo cannot go into the archive (Chinese, with what was found and what to do), or null. */
+export function archivePhotoProblem(p: PhotoFacts): string | null {
+  if (p.format === 'other') return '只能上传 JPG 或 PNG 格式的照片（按文件内容判断，修改扩展名无效）。请选择相机或扫描仪生成的原始照片，或用图片工具另存为 JPG 后重新上传';
+  if (p.width === 0 || p.height === 0) return '无法读取照片的尺寸，文件可能已损坏。请重新拍摄或另存为 JPG 后再上传';
+  if (p.width < ARCHIVE_PHOTO_MIN_WIDTH || p.height < ARCHIVE_PHOTO_MIN_HEIGHT) {
+    return `照片尺寸过小：当前为 ${p.width}×${p.height} 像素（宽×高），至少需要 ${ARCHIVE_PHOTO_MIN_WIDTH}×${ARCHIVE_PHOTO_MIN_HEIGHT} 像素。请上传清晰的原始照片，不要使用截图或缩略图`;
+  }
+  return null;
+}

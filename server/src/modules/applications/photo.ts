@@ -2,9 +2,11 @@
 import { Readable } from 'node:stream';
 import { imageSize } from 'image-size';
 import sharp from 'sharp';
-import { checkPhoto, detectFileType, fitPhotoSize, type Plan } from '@zc/domain';
+import type { FastifyRequest } from 'fastify';
+import { checkPhoto, detectFileType, fitPhotoSize, formatBytes, type Plan } from '@zc/domain';
 import { files } from '../../platform/db/schema';
 import type { AppContext } from '../../platform/context';
+import { fail } from '../../platform/http/errors';
 
 export const PHOTO_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -34,6 +36,35 @@ export async function fitPhoto(spec: Plan['photo'], buf: Buffer): Promise<Buffer
     if (max !== undefined && out.length < max && spec.bytes.min !== undefined && out.length <= spec.bytes.min) return out;
   }
   return sharp(buf).resize(target.width, target.height, { fit: 'cover' }).jpeg({ quality: 30 }).toBuffer();
+}
+
+/** Reads the one photo part of a multipart request (at most PHOTO_UPLOAD_MAX_BYTES). */
+export async function readPhotoPart(req: FastifyRequest): Promise<{ buf: Buffer; filename: string }> {
+  const part = await req.file({ limits: { fileSize: PHOTO_UPLOAD_MAX_BYTES } });
+  if (!part) fail('FILE_REJECTED', '请选择照片');
+  try {
+    return { buf: await part.toBuffer(), filename: part.filename };
+  } catch (e) {
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') fail('FILE_REJECTED', `照片文件超过 ${formatBytes(PHOTO_UPLOAD_MAX_BYTES)}，请用手机或图片工具压缩后重新上传`);
+    throw e;
+  }
+}
+
+/** Reads a stored file's bytes (an archive photo reused by an application); refuses anything above maxBytes. */
+export async function readStoredBytes(ctx: AppContext, storageKey: string, maxBytes = PHOTO_UPLOAD_MAX_BYTES): Promise<Buffer> {
+  const stream = await ctx.store.get(storageKey);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > maxBytes) {
+      stream.destroy();
+      fail('FILE_REJECTED', `照片超过 ${formatBytes(maxBytes)}，请重新上传一张较小的照片`);
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
 }
 
 export async function storePhoto(ctx: AppContext, userId: string, buf: Buffer, name: string): Promise<string> {

@@ -5,15 +5,16 @@ import ExcelJS from 'exceljs';
 import { APPLICATION_STATUSES, applicationFacts, REVIEW_CHECKS, type ReviewCheckKey, checkPhoto, evaluate, fitPhotoSize, maskIdNumber, type ApplicationMode, type ApplicationStatus, type Plan } from '@zc/domain';
 import type { AppContext } from '../../platform/context';
 import { auditContextOf, requireAuth } from '../../platform/auth/plugin';
+import type { LoadedSession } from '../../platform/auth/session';
 import { fail } from '../../platform/http/errors';
-import { applications, organizations, plans, users } from '../../platform/db/schema';
+import { applications, files, organizations, plans, users } from '../../platform/db/schema';
 import { getRegion } from '../../platform/db/jurisdiction';
 import { ZError, ZOk } from '../identity/schemas';
 import { ZPage } from '../organizations/schemas';
 import { approvedFacts } from '../plans/facts';
 import { act, batchAct, createApplication, getApplication, myApplications, queue, saveDraft, setPhoto, type DraftData } from './service';
 import { PLEDGE_TOKEN_MINUTES, pledgeView, signPledge, signToken } from './pledge';
-import { PHOTO_UPLOAD_MAX_BYTES, fitPhoto, inspectPhoto, storePhoto } from './photo';
+import { fitPhoto, inspectPhoto, readPhotoPart, readStoredBytes, storePhoto } from './photo';
 
 const tags = ['职称申报与审核'];
 const ZId = z.object({ id: z.uuid('申报编号格式不正确') });
@@ -48,12 +49,36 @@ const ZApplication = z.object({
   events: z.array(z.object({ at: z.string(), actorOrgName: z.string().nullable(), label: z.string(), toStatus: z.string(), toStatusLabel: z.string(), opinion: z.string().nullable() })),
   allowed: z.array(z.object({ action: z.string(), label: z.string(), needsReason: z.boolean() })),
 });
+const ZFit = z.object({ fit: z.stringbool().default(false) });
+const ZPhotoResult = z.object({ ok: z.boolean(), fileId: z.uuid().nullable(), problems: z.array(z.string()), suggestedSize: z.object({ width: z.number(), height: z.number() }).nullable(), photo: z.object({ format: z.string(), bytes: z.number(), width: z.number(), height: z.number() }) });
 const ZQueueItem = z.object({
   id: z.uuid(), planName: z.string(), applicantName: z.string(), idNumberMasked: z.string(), employerName: z.string(), specialtyCode: z.string().nullable(), level: z.string().nullable(), mode: z.string().nullable(),
   status: z.enum(statusValues), statusLabel: z.string(), stepLabel: z.string(), stepApproved: z.boolean(), publicityEnd: z.string().nullable(), submittedAt: z.string().nullable(),
 });
 
 export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  /** The applicant's own application and its plan's photo spec. */
+  async function ownApplicationPhotoSpec(auth: LoadedSession, id: string) {
+    const [a] = await ctx.db.select().from(applications).where(and(eq(applications.id, id), eq(applications.applicantId, auth.user.id)));
+    if (!a) fail('NOT_FOUND');
+    const [p] = await ctx.db.select({ data: plans.data }).from(plans).where(eq(plans.id, a.planId));
+    return { a, spec: (p!.data as Plan).photo };
+  }
+
+  /**
+   * The one path of an application's photo, whether uploaded or taken from the archive: optionally fitted
+   * to the plan's spec, checked against it (problems and a size that would fit), stored and set.
+   */
+  async function placePhoto(auth: LoadedSession, applicationId: string, spec: Plan['photo'], source: Buffer, name: string, fit: boolean): Promise<z.infer<typeof ZPhotoResult>> {
+    const buf = fit ? await fitPhoto(spec, source) : source;
+    const facts = inspectPhoto(buf);
+    const problems = checkPhoto(spec, facts);
+    if (problems.length) return { ok: false, fileId: null, problems, suggestedSize: facts.width ? fitPhotoSize(spec, facts.width, facts.height) : null, photo: facts };
+    const fileId = await storePhoto(ctx, auth.user.id, buf, fit ? '证件照.jpg' : name);
+    await setPhoto(ctx, auth, applicationId, fileId);
+    return { ok: true, fileId, problems: [], suggestedSize: null, photo: facts };
+  }
+
   app.post('/applications', { schema: { tags, summary: '马上申报：为某计划创建申报草稿（已有则返回原草稿）', body: z.object({ planId: z.uuid() }), response: { 201: z.object({ id: z.uuid() }), 409: ZError } } }, async (req, reply) => {
     const auth = requireAuth(req, ['applicant']);
     return reply.status(201).send({ id: await createApplication(ctx, auth, req.body.planId, auditContextOf(req)) });
@@ -89,24 +114,26 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
 
   app.post(
     '/applications/:id/photo',
-    { schema: { tags, summary: '上传证件照（按计划规格检查；fit=true 时自动裁剪压缩到规格内）', params: ZId, querystring: z.object({ fit: z.coerce.boolean().default(false) }), consumes: ['multipart/form-data'], response: { 200: z.object({ ok: z.boolean(), fileId: z.uuid().nullable(), problems: z.array(z.string()), suggestedSize: z.object({ width: z.number(), height: z.number() }).nullable(), photo: z.object({ format: z.string(), bytes: z.number(), width: z.number(), height: z.number() }) }) } },
-    },
+    { schema: { tags, summary: '上传证件照（按计划规格检查；fit=true 时自动裁剪压缩到规格内）', params: ZId, querystring: ZFit, consumes: ['multipart/form-data'], response: { 200: ZPhotoResult } } },
     async (req) => {
       const auth = requireAuth(req, ['applicant']);
-      const [a] = await ctx.db.select().from(applications).where(and(eq(applications.id, req.params.id), eq(applications.applicantId, auth.user.id)));
-      if (!a) fail('NOT_FOUND');
-      const [p] = await ctx.db.select({ data: plans.data }).from(plans).where(eq(plans.id, a.planId));
-      const spec = (p!.data as Plan).photo;
-      const part = await req.file({ limits: { fileSize: PHOTO_UPLOAD_MAX_BYTES } });
-      if (!part) fail('FILE_REJECTED', '请选择照片');
-      let buf = await part.toBuffer();
-      if (req.query.fit) buf = await fitPhoto(spec, buf);
-      const facts = inspectPhoto(buf);
-      const problems = checkPhoto(spec, facts);
-      if (problems.length) return { ok: false, fileId: null, problems, suggestedSize: facts.width ? fitPhotoSize(spec, facts.width, facts.height) : null, photo: facts };
-      const fileId = await storePhoto(ctx, auth.user.id, buf, req.query.fit ? '证件照.jpg' : part.filename);
-      await setPhoto(ctx, auth, a.id, fileId);
-      return { ok: true, fileId, problems: [], suggestedSize: null, photo: facts };
+      const { a, spec } = await ownApplicationPhotoSpec(auth, req.params.id);
+      const part = await readPhotoPart(req);
+      return placePhoto(auth, a.id, spec, part.buf, part.filename, req.query.fit);
+    },
+  );
+
+  app.post(
+    '/applications/:id/photo/from-archive',
+    { schema: { tags, summary: '使用档案中的证件照（同样按计划规格检查；fit=true 时自动裁剪压缩到规格内）', params: ZId, querystring: ZFit, response: { 200: ZPhotoResult, 404: ZError, 409: ZError } } },
+    async (req) => {
+      const auth = requireAuth(req, ['applicant']);
+      const { a, spec } = await ownApplicationPhotoSpec(auth, req.params.id);
+      const [u] = await ctx.db.select({ photoFileId: users.photoFileId }).from(users).where(eq(users.id, auth.user.id));
+      const [f] = u?.photoFileId ? await ctx.db.select().from(files).where(and(eq(files.id, u.photoFileId), eq(files.ownerUserId, auth.user.id))) : [];
+      if (!f) fail('STATE', '档案中还没有证件照：请先在“基本信息”页上传证件照，或在本步骤直接选择照片上传');
+      const buf = await readStoredBytes(ctx, f.storageKey);
+      return placePhoto(auth, a.id, spec, buf, f.originalName, req.query.fit);
     },
   );
 

@@ -4,7 +4,8 @@ import type { AppContext } from '../../platform/context';
 import { auditContextOf, csrfCookieOptions, requireAuth, sessionCookieOptions } from '../../platform/auth/plugin';
 import { CSRF_COOKIE, SESSION_COOKIE, destroySession } from '../../platform/auth/session';
 import { writeAudit } from '../../platform/audit/audit';
-import { completeProfile, getProfile, login, registerApplicant, type LoginResult } from './service';
+import { completeProfile, getProfile, login, registerApplicant, removeArchivePhoto, setArchivePhoto, type LoginResult } from './service';
+import { readPhotoPart } from '../applications/photo';
 import { ZApplicantRegistration, ZError, ZLogin, ZMyProfile, ZOk, ZProfileInput, ZSessionInfo } from './schemas';
 
 const tags = ['身份与会话'];
@@ -78,5 +79,24 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     await completeProfile(ctx, auth.user.id, req.body, auditContextOf(req));
     return getProfile(ctx, auth.user.id);
   });
-};
 
+  app.post(
+    '/me/photo',
+    {
+      schema: { tags, summary: '上传档案证件照（JPG 或 PNG，不超过 10 MB；各计划的规格在申报时检查）', consumes: ['multipart/form-data'], response: { 200: ZMyProfile, 400: ZError } },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (req) => {
+      const auth = requireAuth(req, ['applicant']);
+      const { buf, filename } = await readPhotoPart(req);
+      await setArchivePhoto(ctx, auth.user.id, buf, filename, auditContextOf(req));
+      return getProfile(ctx, auth.user.id);
+    },
+  );
+
+  app.delete('/me/photo', { schema: { tags, summary: '删除档案证件照', response: { 200: ZMyProfile, 404: ZError } } }, async (req) => {
+    const auth = requireAuth(req, ['applicant']);
+    await removeArchivePhoto(ctx, auth.user.id, auditContextOf(req));
+    return getProfile(ctx, auth.user.id);
+  });
+};

@@ -55,6 +55,8 @@ export const ZMyProfile = z.object({
   workStartMonth: z.string().nullable(),
   profileCompleted: z.boolean(),
   viaGovAccount: z.boolean(),
+  /** the archive's 证件照 (SPEC §2), readable by its owner through GET /files/:id */
+  photoFileId: z.uuid().nullable(),
 });
 
 export const ZOk = z.object({ ok: z.literal(true) });

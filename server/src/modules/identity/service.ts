@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { maskIdNumber, maskMobile, validateIdNumber, validateMobile, validatePassword, validateRealName } from '@zc/domain';
+import { archivePhotoProblem, maskIdNumber, maskMobile, validateIdNumber, validateMobile, validatePassword, validateRealName } from '@zc/domain';
 import { users } from '../../platform/db/schema';
 import type { AppContext } from '../../platform/context';
 import { fail } from '../../platform/http/errors';
@@ -8,6 +8,7 @@ import { createSession, newToken } from '../../platform/auth/session';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
 import type { z } from 'zod';
 import type { ZApplicantRegistration, ZProfileInput } from './schemas';
+import { inspectPhoto, storePhoto } from '../applications/photo';
 
 /** Account names are case-insensitive; an ID number's trailing x is X. */
 export function accountKey(u: string): string {
@@ -145,6 +146,7 @@ export async function getProfile(ctx: AppContext, userId: string) {
     workStartMonth: u.workStartMonth,
     profileCompleted: u.profileCompletedAt !== null,
     viaGovAccount: u.govSubject !== null,
+    photoFileId: u.photoFileId,
   };
 }
 
@@ -181,5 +183,41 @@ export async function completeProfile(ctx: AppContext, userId: string, input: z.
       before: before ? { email: before.email, currentSpecialty: before.currentSpecialty, workStartMonth: before.workStartMonth } : null,
       after: { email: input.email ?? null, currentSpecialty: input.currentSpecialty, workStartMonth: input.workStartMonth },
     });
+  });
+}
+
+/**
+ * The archive's 证件照 (SPEC §2): JPG or PNG by content, not smaller than the domain's minimum. Each
+ * plan's own spec is checked when the photo is used in an application, not here.
+ */
+export async function setArchivePhoto(ctx: AppContext, userId: string, buf: Buffer, filename: string, audit: AuditContext) {
+  const facts = inspectPhoto(buf);
+  const problem = archivePhotoProblem(facts);
+  if (problem) fail('FILE_REJECTED', problem);
+  // the type is decided by content: the stored name takes the matching extension (phones and chat apps
+  // often save a PNG as .jpg; it is still a good photo)
+  const base = filename.replace(/\.[^.]*$/, '').trim().slice(0, 80) || '证件照';
+  const name = `${base}.${facts.format === 'png' ? 'png' : 'jpg'}`;
+  const fileId = await storePhoto(ctx, userId, buf, name);
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select({ photoFileId: users.photoFileId }).from(users).where(eq(users.id, userId)).for('update');
+    await tx.update(users).set({ photoFileId: fileId }).where(eq(users.id, userId));
+    await writeAudit(tx, audit, {
+      action: 'user.photoUploaded',
+      targetType: 'user',
+      targetId: userId,
+      before: { photoFileId: before?.photoFileId ?? null },
+      after: { photoFileId: fileId, format: facts.format, width: facts.width, height: facts.height, bytes: facts.bytes },
+    });
+  });
+}
+
+/** Clears the archive photo; the file stays (an application may have copied it, the audit row names it). */
+export async function removeArchivePhoto(ctx: AppContext, userId: string, audit: AuditContext) {
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select({ photoFileId: users.photoFileId }).from(users).where(eq(users.id, userId)).for('update');
+    if (!before?.photoFileId) fail('NOT_FOUND', '档案中没有证件照，无需删除');
+    await tx.update(users).set({ photoFileId: null }).where(eq(users.id, userId));
+    await writeAudit(tx, audit, { action: 'user.photoRemoved', targetType: 'user', targetId: userId, before: { photoFileId: before.photoFileId }, after: { photoFileId: null } });
   });
 }

@@ -163,6 +163,15 @@ export function useUploadPhoto(id: string) {
   });
 }
 
+/** The archive's 证件照, checked (and with `fit`, fitted) against the plan exactly as an upload. */
+export function useArchivePhoto(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ fit }: { fit: boolean }) => api<PhotoResult>(`/applications/${id}/photo/from-archive`, { method: 'POST', query: { fit: fit || undefined } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.one(id) }),
+  });
+}
+
 export function usePledgeToken(id: string) {
   return useMutation({ mutationFn: () => api<{ token: string; path: string; expiresAt: string }>(`/applications/${id}/pledge-token`, { method: 'POST', body: {} }) });
 }

@@ -1,7 +1,10 @@
-/** Identity and sessions: password login, logout, applicant registration, the applicant's own profile. */
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api } from '@shared/api-client';
+/** Identity and sessions: password login, logout, applicant registration, the applicant's own profile and 证件照. */
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, apiUpload } from '@shared/api-client';
+import { meKey, type MyProfile } from '@shared/me';
 import { refreshSession, sessionKey, type SessionInfo } from '@shared/session';
+
+export { meKey, useMe, type MyProfile } from '@shared/me';
 
 export interface LoginInput {
   username: string;
@@ -13,21 +16,6 @@ export interface ApplicantRegistration {
   idNumber: string;
   mobile: string;
   password: string;
-}
-
-export interface MyProfile {
-  id: string;
-  role: string;
-  realName: string;
-  idNumberMasked: string | null;
-  mobileMasked: string | null;
-  sex: string | null;
-  birthDate: string | null;
-  email: string | null;
-  currentSpecialty: string | null;
-  workStartMonth: string | null;
-  profileCompleted: boolean;
-  viaGovAccount: boolean;
 }
 
 export interface ProfileInput {
@@ -78,12 +66,6 @@ export function useLogout() {
   });
 }
 
-export const meKey = ['me'] as const;
-
-export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: () => api<MyProfile>('/me') });
-}
-
 export function useUpdateProfile() {
   const qc = useQueryClient();
   return useMutation({
@@ -93,5 +75,26 @@ export function useUpdateProfile() {
       void qc.invalidateQueries({ queryKey: ['home'] });
       await refreshSession(qc);
     },
+  });
+}
+
+/** The archive's 证件照 (SPEC §2): JPG or PNG; the server answers with the updated profile. */
+export function useUploadArchivePhoto() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return apiUpload<MyProfile>('/me/photo', { body: form });
+    },
+    onSuccess: (me) => qc.setQueryData(meKey, me),
+  });
+}
+
+export function useRemoveArchivePhoto() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<MyProfile>('/me/photo', { method: 'DELETE' }),
+    onSuccess: (me) => qc.setQueryData(meKey, me),
   });
 }

@@ -1,18 +1,19 @@
 /** The wizard's steps (SPEC §4). Each step edits part of the draft; the page saves it on 下一步. */
 import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, List, QRCode, Radio, Select, Space, Spin, Table, Typography, Upload } from 'antd';
-import { CheckCircleFilled, UploadOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, IdcardOutlined, UploadOutlined } from '@ant-design/icons';
 import { applicationFacts, describePhotoSpec, evaluate, factsFromEntries, PLEDGE_TEXT, PLEDGE_TITLE, type ApplicationMode, type Plan } from '@zc/domain';
 import { fileUrl } from '@shared/api-client';
 import { StatusTag } from '@shared/components/status-tag';
 import { useApiErrorHandler } from '@shared/feedback';
 import { formatDateTime } from '@shared/format';
+import { useMe } from '@shared/me';
 import { App } from 'antd';
 import type { PlanDocument } from '@shared/plans';
 import { levelLabel, modeLabel } from '@shared/labels';
 import type { ArchiveEntry } from '@shared/archive-entries';
 import { checkEvidenceFile, EVIDENCE_ACCEPT, sendResumable } from '@shared/upload';
-import { usePledgeToken, useUploadPhoto, useLiveEligibility, type Application, type Draft, type PhotoResult } from '../api';
+import { useArchivePhoto, usePledgeToken, useUploadPhoto, useLiveEligibility, type Application, type Draft, type PhotoResult } from '../api';
 import { scoringItems } from './application-view';
 
 export interface StepProps {
@@ -27,18 +28,26 @@ export interface StepProps {
 
 const modeSpecOf = (plan: PlanDocument, mode: string | null) => plan.modes.find((m) => m.mode === mode);
 
-/** 1. 证件照: checked against the plan's spec; a too-large photo can be fitted by the server. */
+/**
+ * 1. 证件照: checked against the plan's spec; a too-large photo can be fitted by the server. The photo
+ * kept in the personal archive (基本信息) can be used instead of choosing a file, with the same checks.
+ */
 export function PhotoStep({ app, plan }: StepProps) {
   const upload = useUploadPhoto(app.id);
+  const fromArchive = useArchivePhoto(app.id);
+  const me = useMe();
   const onError = useApiErrorHandler();
   const [result, setResult] = useState<PhotoResult | null>(null);
-  const [file, setFile] = useState<File | null>(null);
+  /** what the last check was about: a chosen file, or the archive photo (the fit offer repeats it) */
+  const [source, setSource] = useState<File | 'archive' | null>(null);
   const spec = plan.photo;
-  const send = (f: File, fit: boolean) =>
-    upload.mutateAsync({ file: f, fit }).then((r) => {
+  const busy = upload.isPending || fromArchive.isPending;
+  const send = (f: File | 'archive', fit: boolean) =>
+    (f === 'archive' ? fromArchive.mutateAsync({ fit }) : upload.mutateAsync({ file: f, fit })).then((r) => {
       setResult(r);
-      setFile(f);
+      setSource(f);
     }, onError);
+  const archivePhotoId = me.data?.photoFileId ?? null;
   return (
     <Flex vertical gap={16}>
       <Alert type="info" showIcon title="照片要求" description={`本计划要求：${describePhotoSpec(spec)}。请上传近期免冠正面证件照。`} />
@@ -47,17 +56,30 @@ export function PhotoStep({ app, plan }: StepProps) {
           {app.photoFileId ? <img src={fileUrl(app.photoFileId)} alt="已上传的证件照" style={{ maxWidth: '100%', maxHeight: '100%' }} /> : <Typography.Text type="secondary">尚未上传</Typography.Text>}
         </div>
         <Flex vertical gap={8} style={{ flex: 1, minWidth: 240 }}>
-          <Upload accept=".jpg,.jpeg,.png,image/jpeg,image/png" showUploadList={false} beforeUpload={(f) => (void send(f, false), false)}>
-            <Button icon={<UploadOutlined aria-hidden />} loading={upload.isPending}>
-              {app.photoFileId ? '重新上传照片' : '选择照片'}
-            </Button>
-          </Upload>
+          <Space wrap>
+            <Upload accept=".jpg,.jpeg,.png,image/jpeg,image/png" showUploadList={false} beforeUpload={(f) => (void send(f, false), false)}>
+              <Button icon={<UploadOutlined aria-hidden />} loading={upload.isPending} disabled={fromArchive.isPending}>
+                {app.photoFileId ? '重新上传照片' : '选择照片'}
+              </Button>
+            </Upload>
+            {archivePhotoId && (
+              <Button icon={<IdcardOutlined aria-hidden />} loading={fromArchive.isPending} disabled={upload.isPending} onClick={() => void send('archive', false)}>
+                使用档案中的证件照
+              </Button>
+            )}
+          </Space>
+          {archivePhotoId && (
+            <Flex gap={8} align="center">
+              <img src={fileUrl(archivePhotoId)} alt="档案中的证件照" style={{ width: 36, height: 48, objectFit: 'cover', border: '1px solid #f0f0f0' }} />
+              <Typography.Text type="secondary">档案中已有证件照，可直接使用；同样按本计划要求检查。</Typography.Text>
+            </Flex>
+          )}
           {result?.ok && <Alert type="success" showIcon title={`照片符合要求（${result.photo.width}×${result.photo.height} 像素，${Math.round(result.photo.bytes / 102.4) / 10} KB）`} />}
           {result && !result.ok && (
             <Alert
               type="error"
               showIcon
-              title="照片不符合要求"
+              title={source === 'archive' ? '档案中的证件照不符合本计划要求' : '照片不符合要求'}
               description={
                 <Flex vertical gap={8}>
                   <ul style={{ margin: 0, paddingLeft: 20 }}>
@@ -65,9 +87,9 @@ export function PhotoStep({ app, plan }: StepProps) {
                       <li key={p}>{p}</li>
                     ))}
                   </ul>
-                  {result.suggestedSize && file && (
+                  {result.suggestedSize && source && (
                     <div>
-                      <Button type="primary" loading={upload.isPending} onClick={() => void send(file, true)}>
+                      <Button type="primary" loading={busy} onClick={() => void send(source, true)}>
                         自动裁剪压缩为 {result.suggestedSize.width}×{result.suggestedSize.height} 像素并使用
                       </Button>
                     </div>

@@ -1,13 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Skeleton } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Skeleton, Space, Typography, Upload } from 'antd';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { validateMobile } from '@zc/domain';
+import { fileUrl } from '@shared/api-client';
 import { PageTitle } from '@shared/components/page-title';
 import { useApiErrorHandler } from '@shared/feedback';
 import { domainRule, required } from '@shared/form-rules';
 import { formatDate, sexLabel } from '@shared/format';
-import { useMe, useUpdateProfile } from '../api';
+import { useMe, useRemoveArchivePhoto, useUpdateProfile, useUploadArchivePhoto, type MyProfile } from '../api';
 
 interface Values {
   mobile?: string;
@@ -79,6 +81,7 @@ export function ProfilePage() {
           <Descriptions.Item label="账号来源">{p.viaGovAccount ? '浙江政务服务网' : '平台注册'}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <PhotoCard profile={p} />
       <Card title="完善信息">
         <Form<Values> form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 720 }}>
           <Row gutter={16}>
@@ -133,5 +136,61 @@ export function ProfilePage() {
         </Form>
       </Card>
     </>
+  );
+}
+
+/** The archive's 证件照 (SPEC §2): kept once here, offered to every application's photo step. */
+function PhotoCard({ profile }: { profile: MyProfile }) {
+  const upload = useUploadArchivePhoto();
+  const remove = useRemoveArchivePhoto();
+  const onError = useApiErrorHandler();
+  const { message, modal } = App.useApp();
+  const has = profile.photoFileId !== null;
+
+  const send = (file: File) =>
+    upload.mutate(file, {
+      onSuccess: () => void message.success('证件照已保存到个人档案'),
+      onError: (e) => onError(e),
+    });
+
+  const confirmRemove = () =>
+    modal.confirm({
+      title: '删除档案中的证件照？',
+      content: '已放入申报材料的照片不受影响；以后申报时需要重新上传证件照。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () => remove.mutateAsync().then(() => void message.success('证件照已删除'), onError),
+    });
+
+  return (
+    <Card title="证件照" style={{ marginBottom: 16 }}>
+      <Flex gap={24} wrap align="flex-start">
+        <div style={{ width: 150, height: 200, border: '1px dashed #bfbfbf', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#fafafa' }}>
+          {profile.photoFileId ? (
+            <img src={fileUrl(profile.photoFileId)} alt="档案中的证件照" style={{ maxWidth: '100%', maxHeight: '100%' }} />
+          ) : (
+            <Typography.Text type="secondary">尚未上传</Typography.Text>
+          )}
+        </div>
+        <Flex vertical gap={12} style={{ flex: 1, minWidth: 240 }}>
+          <Typography.Paragraph style={{ margin: 0 }}>
+            近期免冠正面证件照，JPG 或 PNG，用于职称申报；各评审计划对照片规格的要求不同，申报时会按计划要求检查。
+          </Typography.Paragraph>
+          <Space wrap>
+            <Upload accept=".jpg,.jpeg,.png,image/jpeg,image/png" showUploadList={false} beforeUpload={(f) => (send(f), false)}>
+              <Button icon={<UploadOutlined aria-hidden />} loading={upload.isPending}>
+                {has ? '更换证件照' : '上传证件照'}
+              </Button>
+            </Upload>
+            {has && (
+              <Button danger icon={<DeleteOutlined aria-hidden />} loading={remove.isPending} onClick={confirmRemove}>
+                删除证件照
+              </Button>
+            )}
+          </Space>
+        </Flex>
+      </Flex>
+    </Card>
   );
 }
