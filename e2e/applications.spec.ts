@@ -43,7 +43,7 @@ async function act(page: Page, action: string, opinion: string, more?: (dialog: 
 }
 
 test('an applicant completes the wizard and submits; employer, county and city review up to the committee office', async ({ page, browser }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000); // the whole chain: six sign-ins, a phone page, twenty checked pages (slow on a loaded 2-core runner)
   await moveClock(page, 0);
   await login(page, APPLICANT);
   await page.goto('/applicant/applications');

@@ -30,7 +30,7 @@ const entryRow = (page: Page, text: string) =>
     .filter({ has: page.getByRole('button') });
 
 test('archive: a paper and a CE record go to the employer; one approved, one returned with a reason', async ({ page }, testInfo) => {
-  test.setTimeout(180_000); // three sign-ins and eleven checked pages
+  test.setTimeout(300_000); // three sign-ins and eleven checked pages
   const paperTitle = `千岛湖供水管网分区计量与漏损控制研究 ${run}`;
   const course = `给排水工程新技术专题培训 ${run}`;
   const lastYear = String(new Date().getFullYear() - 1);

@@ -15,7 +15,7 @@ const NEW_SPECIALTY = '安全技术防范专业（物联网应用）';
 test('office imports a plan, edits a deadline, a specialty and an attachment in the editor, publishes; the applicant sees it', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const key = `e2e-plan-${Date.now()}`;
   const yaml = seedFile
     .replace(/^key: .*$/m, `key: ${key}`)

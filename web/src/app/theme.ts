@@ -12,6 +12,9 @@ export const theme: ThemeConfig = {
     colorPrimary: PRIMARY,
     colorInfo: PRIMARY,
     colorLink: PRIMARY,
+    // antd lightens links on hover (below 4.5:1 on white); darken instead, so a hovered link stays readable
+    colorLinkHover: '#0f4590',
+    colorLinkActive: '#0c3a7a',
     colorError: '#c41d1d',
     colorTextDescription: '#595959',
     colorTextTertiary: '#595959',
