@@ -184,7 +184,8 @@ try {
     await exited;
     await rm(s.dataDir, { recursive: true, force: true });
   }
-  if (dbName) {
+  if (dbName && process.env.BENCH_KEEP_DB) console.log(`kept database ${dbName} (BENCH_KEEP_DB)`);
+  else if (dbName) {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`drop database if exists ${dbName} with (force)`);

@@ -17,7 +17,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { buildApp } from '../server/src/app';
 import { bootstrap } from '../server/src/platform/bootstrap';
@@ -38,10 +38,16 @@ let statements = -1;
 // a normal exit on SIGTERM, so that --cpu-prof (BENCH_CPU_PROF) writes its profile; the platform reports its statements
 // BENCH_SQL_TIMES=1: per statement (first 60 characters), how many and the mean time from send to answer
 const timings = process.env.BENCH_SQL_TIMES ? new Map<string, { n: number; ms: number }>() : null;
+// with BENCH_SQL_TIMES, also the tables' scan and write counters (PostgreSQL), read through this hook
+let tableStats: (() => Promise<string>) | null = null;
 process.on('SIGTERM', () => {
   if (statements >= 0 && url) process.stderr.write(`[platform] ${statements} SQL statements sent while serving\n`);
   if (timings) for (const [k, t] of [...timings].sort((x, y) => y[1].ms - x[1].ms)) process.stderr.write(`[platform] ${String(t.n).padStart(6)} × ${(t.ms / t.n).toFixed(2).padStart(7)} ms  ${k}\n`);
-  process.exit(0);
+  if (!tableStats) process.exit(0);
+  void tableStats().then(
+    (t) => (process.stderr.write(t), process.exit(0)),
+    () => process.exit(0),
+  );
 });
 
 /** The minimal driver surface the bare endpoints need, over pg or PGlite. */
@@ -185,10 +191,18 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
   await chunk(creds, 2000, (part) => db.insert(sessions).values(part.map((c) => ({ id: sha256(c.token), userId: c.userId, csrfToken: c.csrf, ip: '127.0.0.1', userAgent: 'bench', createdAt: now(), lastSeenAt: now(), expiresAt: new Date(now().getTime() + 12 * 3600_000) }))));
   const setupMs = Date.now() - t0;
   const app = await buildApp(ctx);
+  if (timings && url) {
+    tableStats = async () => {
+      const r = await ctx.db.execute(
+        sql`select relname, seq_scan, seq_tup_read, idx_scan, n_tup_ins, n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where seq_tup_read > 0 or n_tup_upd > 0 order by seq_tup_read desc limit 15`,
+      );
+      return (r as unknown as { rows: Record<string, unknown>[] }).rows.map((x) => `[platform] table ${Object.values(x).join('\t')}\n`).join('');
+    };
+  }
   if (url) {
     const pg = (await import('pg')).default;
     const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-    // BENCH_SQL_LOG=file: every statement's text and parameter sizes, to see what one submission sends
+    // BENCH_SQL_LOG=file: the first 200 statements (JSON lines: text, values), to see what one submission sends
     const log = process.env.BENCH_SQL_LOG ? (await import('node:fs')).createWriteStream(process.env.BENCH_SQL_LOG) : null;
     pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
       statements += 1;
@@ -196,7 +210,7 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
         const a = args[0] as string | { text: string; values?: unknown[] };
         const text = typeof a === 'string' ? a : a.text;
         const values = (typeof a === "string" ? undefined : a.values) ?? (args[1] as unknown[] | undefined);
-        log.write(`${text.length}\t${JSON.stringify(values ?? []).length}\t${text.slice(0, 160).replace(/\s+/g, ' ')}\n`);
+        log.write(`${JSON.stringify({ text, values: values ?? [] })}\n`);
       }
       const result = query.apply(this, args);
       if (timings && result instanceof Promise) {
