@@ -130,7 +130,10 @@ let direct: (text: string, params: unknown[]) => Promise<unknown> = (text, param
 if (ctx.dbKind === 'postgres') {
   const { Pool } = (await import('pg')).default;
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-  direct = (text, params) => pool.query({ text, values: params as unknown[], rowMode: 'array' });
+  // prepared once per connection, as the platform's own pool does (server/src/platform/db/client.ts): the
+  // comparison is the server's overhead, not planning
+  const { createHash } = await import('node:crypto');
+  direct = (text, params) => pool.query({ name: `d_${createHash('sha1').update(text).digest('base64url')}`, text, values: params as unknown[], rowMode: 'array' });
 }
 
 process.on('message', async (m: { cmd: string; queries?: Captured[]; reps?: number; text?: string; params?: unknown[] }) => {

@@ -132,6 +132,8 @@ describe(`the review chain for a 县属 applicant on the seed 000 plan (${dbKind
   it('two city officers (经信 or 人社, either may act) approve at the same moment: one succeeds, the other is told it changed', async () => {
     const eco = await login('hzjx');
     const hr = await login('hzhr');
+    // both see it on their home page: the 经信 bureau holds it first, the 人社 bureau second
+    for (const officer of [eco, hr]) expect((await officer.get('/api/v1/home')).json().pending.find((p: { key: string }) => p.key === 'applications')?.count).toBe(1);
     const [a, b] = await Promise.all([eco.post(`/api/v1/applications/${id}/actions/stepApprove`, { opinion: '同意' }), hr.post(`/api/v1/applications/${id}/actions/stepApprove`, { opinion: '同意' })]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
   });

@@ -506,6 +506,27 @@ export interface QueueQuery {
   pageSize: number;
 }
 
+/**
+ * "current_org_ids @> [org]", split in three disjoint parts so that each walks an index in queue order
+ * (schema.ts applications_queue_*): the org first; second (either-or and joint steps); further on (none today).
+ */
+function heldBy(orgId: string): [SQL, SQL, SQL] {
+  const held = applications.currentOrgIds;
+  return [
+    sql`${held}[1] = ${orgId}::uuid`,
+    sql`cardinality(${held}) > 1 and ${held}[2] = ${orgId}::uuid and ${held}[1] is distinct from ${orgId}::uuid`,
+    sql`array_length(${held}, 1) > 2 and ${held} @> array[${orgId}]::uuid[] and ${held}[1] is distinct from ${orgId}::uuid and ${held}[2] is distinct from ${orgId}::uuid`,
+  ];
+}
+
+/** How many applications the organization holds now (its queue's size; the home page's pending count). */
+export async function heldCount(db: AppContext['db'], orgId: string): Promise<number> {
+  const part = (p: SQL) => db.select({ id: applications.id }).from(applications).where(p);
+  const [parts0, parts1, parts2] = heldBy(orgId);
+  const [r] = await db.select({ n: count() }).from(part(parts0).unionAll(part(parts1)).unionAll(part(parts2)).as('held'));
+  return r?.n ?? 0;
+}
+
 /** The queue of whoever holds the applications now: employer, department or committee office. */
 export async function queue(ctx: AppContext, auth: LoadedSession, q: QueueQuery) {
   const orgId = auth.user.orgId;
@@ -517,14 +538,7 @@ export async function queue(ctx: AppContext, auth: LoadedSession, q: QueueQuery)
   if (q.employerId) filters.push(eq(applications.employerId, q.employerId));
   if (q.regionPath) filters.push(withinJurisdiction(applications.regionPath, q.regionPath));
   if (q.keyword) filters.push(sql`exists (select 1 from ${users} where ${users.id} = ${applications.applicantId} and ${users.realName} like ${containsPattern(q.keyword)})`);
-  // "current_org_ids @> [my org]", split in three disjoint parts so that each walks an index in queue order
-  // (schema.ts applications_queue_*): my org first; second (either-or and joint steps); further on (none today)
-  const held = applications.currentOrgIds;
-  const parts = [
-    sql`${held}[1] = ${orgId}::uuid`,
-    sql`cardinality(${held}) > 1 and ${held}[2] = ${orgId}::uuid and ${held}[1] is distinct from ${orgId}::uuid`,
-    sql`array_length(${held}, 1) > 2 and ${held} @> array[${orgId}]::uuid[] and ${held}[1] is distinct from ${orgId}::uuid and ${held}[2] is distinct from ${orgId}::uuid`,
-  ];
+  const parts = heldBy(orgId);
   const part = (p: SQL) => ctx.db.select({ id: applications.id, submittedAt: applications.submittedAt }).from(applications).where(and(p, ...filters));
   // ties on the submission time are broken by id in the same direction, so the indexes serve both orders
   const order = q.sort === 'submittedAt' ? [asc(applications.submittedAt), asc(applications.id)] : [desc(applications.submittedAt), desc(applications.id)];

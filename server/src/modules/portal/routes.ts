@@ -1,12 +1,13 @@
 /** Public portal (SPEC §10) and each role's home page data. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context';
 import { applications, employmentBindings, notices, notifications, organizations, regions, smsOutbox } from '../../platform/db/schema';
 import { requireAuth } from '../../platform/auth/plugin';
 import { withinJurisdiction } from '../../platform/db/jurisdiction';
 import { markAllRead, markRead, unreadCount } from '../../platform/notifications/notify';
+import { heldCount } from '../applications/service';
 import { canReviewEmployerRegistration } from '@zc/domain';
 import { ZOk } from '../identity/schemas';
 
@@ -34,10 +35,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   });
 
   /** applications this unit holds now (its queue) */
-  const heldApplications = async (orgId: string) => {
-    const [r] = await ctx.db.select({ n: count() }).from(applications).where(sql`${applications.currentOrgIds} @> array[${orgId}]::uuid[]`);
-    return r?.n ?? 0;
-  };
+  const heldApplications = (orgId: string) => heldCount(ctx.db, orgId);
 
   app.get('/home', { schema: { tags: ['公共'], summary: '首页待办数量', response: { 200: ZHome } } }, async (req) => {
     const auth = requireAuth(req);
