@@ -8,7 +8,7 @@
  * and forward; the committee office finds it in its inbox; 张伟 sees every step in his timeline.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { checkPage, login, logout, pdf, png } from './support';
+import { checkPage, choose, login, logout, pdf, png } from './support';
 
 const APPLICANT = '330127198503120513'; // 张伟, bound to 淳安县千岛湖水务有限公司 (县属)
 const PLAN = /演示轮次/;
@@ -89,10 +89,8 @@ test('an applicant completes the wizard and submits; employer, county and city r
   await next(page);
 
   // 3 info: the only level is preset; mode and specialty; the statement counts characters live
-  await page.getByRole('combobox', { name: '申报方式' }).click();
-  await page.getByTitle('正常申报', { exact: true }).click();
-  await page.getByRole('combobox', { name: '申报专业' }).click();
-  await page.getByTitle('技术开发', { exact: true }).click();
+  await choose(page, '申报方式', '正常申报');
+  await choose(page, '申报专业', '技术开发');
   await page.getByLabel('本人述职').fill('本人自2007年起从事县域供水信息化工作，主持千岛湖供水智能调度系统的设计与开发……');
   await expect(page.getByText(/不超过 1000 字，已写 \d+ 字/)).toBeVisible();
   await checkPage(page, testInfo, '54-wizard-info');

@@ -4,7 +4,7 @@
  * photographed (e2e/artifacts/screens).
  */
 import { expect, test } from '@playwright/test';
-import { checkPage, idNumber, login, logout } from './support';
+import { checkPage, choose, idNumber, login, logout } from './support';
 
 test('public home shows the platform, notices and the login entry', async ({ page }, testInfo) => {
   await page.goto('/');
@@ -100,8 +100,7 @@ test('each management role lands on its own home page with pending counts', asyn
 test('a county officer sees the employers of its county, not of another county', async ({ page }) => {
   const allStatuses = async () => {
     await page.goto('/manage/employers');
-    await page.getByRole('combobox', { name: '筛选审核状态' }).click();
-    await page.getByTitle('全部状态').click();
+    await choose(page, '筛选审核状态', '全部状态');
   };
   await login(page, 'cahr');
   await allStatuses();
