@@ -7,27 +7,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
-import { applications, archiveEntries, plans, users } from '../src/platform/db/schema';
-import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoData } from '../src/modules/demo/demo-data';
-import { seedPlans, readPlanFiles } from '../src/modules/plans/seed-plans';
-import { DEMO_ROUND_KEY, demoRoundPlan, seedDemoRound } from '../src/modules/demo/demo-round';
-import { dbKind, startTestApp, type TestClient, type TestEnv } from './helper';
+import { applications, archiveEntries, plans } from '../src/platform/db/schema';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/modules/demo/demo-data';
+import { readPlanFiles } from '../src/modules/plans/seed-plans';
+import { demoRoundPlan, seedDemoRound } from '../src/modules/demo/demo-round';
+import { dbKind, startDemoRoundApp, type TestClient, type TestEnv } from './helper';
 
 let env: TestEnv;
 let planId: string;
 let zhangId: string;
 
 beforeAll(async () => {
-  env = await startTestApp();
-  env.clock.now = new Date('2026-11-22T02:00:00Z');
-  await seedDemoData(env.ctx.db);
-  await seedPlans(env.ctx.db, env.clock.now);
-  expect(await seedDemoRound(env.ctx.db, env.clock.now)).toBe(true);
+  ({ env, planId, zhangId } = await startDemoRoundApp());
   expect(await seedDemoRound(env.ctx.db, env.clock.now)).toBe(false); // idempotent
-  const [p] = await env.ctx.db.select().from(plans).where(eq(plans.key, DEMO_ROUND_KEY));
-  planId = p!.id;
-  const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumber, DEMO_PEOPLE.zhangWei.idNumber));
-  zhangId = u!.id;
 });
 afterAll(async () => env?.close());
 

@@ -6,26 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { and, eq } from 'drizzle-orm';
-import { applications, auditEvents, files, plans, users } from '../src/platform/db/schema';
-import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoData } from '../src/modules/demo/demo-data';
-import { seedPlans } from '../src/modules/plans/seed-plans';
-import { DEMO_ROUND_KEY, seedDemoRound } from '../src/modules/demo/demo-round';
-import { MINIMAL_PDF, TEST_PASSWORD, dbKind, seedApprovedEmployer, startTestApp, type TestClient, type TestEnv } from './helper';
+import { applications, auditEvents, files, users } from '../src/platform/db/schema';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/modules/demo/demo-data';
+import { MINIMAL_PDF, TEST_PASSWORD, dbKind, seedApprovedEmployer, startDemoRoundApp, type TestClient, type TestEnv } from './helper';
 
 let env: TestEnv;
 let zhangId: string;
 let planId: string;
 
 beforeAll(async () => {
-  env = await startTestApp();
-  env.clock.now = new Date('2026-11-22T02:00:00Z');
-  await seedDemoData(env.ctx.db);
-  await seedPlans(env.ctx.db, env.clock.now);
-  expect(await seedDemoRound(env.ctx.db, env.clock.now)).toBe(true);
-  const [p] = await env.ctx.db.select().from(plans).where(eq(plans.key, DEMO_ROUND_KEY));
-  planId = p!.id;
-  const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumber, DEMO_PEOPLE.zhangWei.idNumber));
-  zhangId = u!.id;
+  ({ env, planId, zhangId } = await startDemoRoundApp());
 });
 afterAll(async () => env?.close());
 

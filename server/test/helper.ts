@@ -14,9 +14,11 @@ import { buildApp, type App } from '../src/app';
 import { bootstrap } from '../src/platform/bootstrap';
 import { loadConfig } from '../src/platform/config';
 import type { AppContext } from '../src/platform/context';
-import { employmentBindings, organizations, regions, users } from '../src/platform/db/schema';
+import { employmentBindings, organizations, plans, regions, users } from '../src/platform/db/schema';
 import { hashPassword } from '../src/platform/auth/password';
-import { demoCreditCode, demoIdNumber } from '../src/modules/demo/demo-data';
+import { DEMO_PEOPLE, demoCreditCode, demoIdNumber, seedDemoData } from '../src/modules/demo/demo-data';
+import { seedPlans } from '../src/modules/plans/seed-plans';
+import { DEMO_ROUND_KEY, seedDemoRound } from '../src/modules/demo/demo-round';
 
 export const TEST_PASSWORD = 'Test@2026pw';
 export const dbKind = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
@@ -238,3 +240,18 @@ export async function seedProfiledApplicant(env: TestEnv) {
 
 export const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 export const PNG_1PX = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+/**
+ * The demo data, the seed plans and the demo round (seed 000 reopened "today", 2026-11-22 10:00 in
+ * Shanghai), as `npm start` has them: the application tests start from 张伟's approved archive.
+ */
+export async function startDemoRoundApp(): Promise<{ env: TestEnv; planId: string; zhangId: string }> {
+  const env = await startTestApp();
+  env.clock.now = new Date('2026-11-22T02:00:00Z');
+  await seedDemoData(env.ctx.db);
+  await seedPlans(env.ctx.db, env.clock.now);
+  if (!(await seedDemoRound(env.ctx.db, env.clock.now))) throw new Error('demo round not seeded');
+  const [p] = await env.ctx.db.select().from(plans).where(eq(plans.key, DEMO_ROUND_KEY));
+  const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumber, DEMO_PEOPLE.zhangWei.idNumber));
+  return { env, planId: p!.id, zhangId: u!.id };
+}
