@@ -21,8 +21,14 @@ async function moveClock(page: Page, offsetDays: number) {
   expect(r.ok(), await r.text()).toBe(true);
 }
 
+/** 下一步, then wait for the next step: the draft is saved first, and a click during the save is ignored. */
 async function next(page: Page) {
-  await page.getByRole('button', { name: '下一步', exact: true }).click();
+  const step = Number(new URL(page.url()).searchParams.get('step') ?? '0');
+  const button = page.getByRole('button', { name: '下一步', exact: true });
+  // the previous step's save may still show its spinner for a moment: antd ignores a click on a loading button
+  await expect(button).not.toHaveClass(/ant-btn-loading/);
+  await button.click();
+  await expect(page).toHaveURL(new RegExp(`[?&]step=${step + 1}(&|$)`));
 }
 
 /** Opens the application of 张伟 from the queue of the signed-in unit. */
