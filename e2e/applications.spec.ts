@@ -27,8 +27,12 @@ async function next(page: Page) {
   const button = page.getByRole('button', { name: '下一步', exact: true });
   // the previous step's save may still show its spinner for a moment: antd ignores a click on a loading button
   await expect(button).not.toHaveClass(/ant-btn-loading/);
-  await button.click();
+  // by keyboard, as a keyboard user does: a table that finishes laying out under the pointer cannot take
+  // the click (a CI run clicked the self-score table's evidence select instead)
+  await button.focus();
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`[?&]step=${step + 1}(&|$)`));
+  await page.waitForLoadState('networkidle');
 }
 
 /** Opens the application of 张伟 from the queue of the signed-in unit. */
