@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { eq } from 'drizzle-orm';
-import { applications, archiveEntries, plans } from '../src/platform/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { applications, archiveEntries, files, plans, users } from '../src/platform/db/schema';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/modules/demo/demo-data';
 import { readPlanFiles } from '../src/modules/plans/seed-plans';
 import { demoRoundPlan, seedDemoRound } from '../src/modules/demo/demo-round';
@@ -113,6 +113,30 @@ describe(`reviewing an application (${dbKind})`, () => {
     // and the employer's home page no longer counts it
     const unit = await login('qdhsw');
     expect((await unit.get('/api/v1/home')).json().pending.find((p: { key: string }) => p.key === 'applications').count).toBe(0);
+  });
+
+  it('submission refuses an attachment that is not the applicant\'s file, and an entry the employer has not approved', async () => {
+    const zhang = await login(DEMO_PEOPLE.zhangWei.idNumber);
+    const [app] = await env.ctx.db.select().from(applications).where(eq(applications.id, id));
+    const draft = app!.draft as { attachments: Record<string, string>; entryIds: string[] };
+    const key = Object.keys(draft.attachments)[0]!;
+    // the same bytes, but another person's upload
+    const [mine] = await env.ctx.db.select().from(files).where(eq(files.id, draft.attachments[key]!));
+    const [other] = await env.ctx.db.select({ id: users.id }).from(users).where(sql`${users.id} <> ${zhangId} and ${users.role} = 'applicant'`).limit(1);
+    const { id: _mineId, ...copy } = mine!;
+    const [foreign] = await env.ctx.db.insert(files).values({ ...copy, ownerUserId: other!.id }).returning({ id: files.id });
+    await env.ctx.db.update(applications).set({ status: 'draft', draft: { ...draft, attachments: { ...draft.attachments, [key]: foreign!.id } } }).where(eq(applications.id, id));
+    const stolen = await zhang.post(`/api/v1/applications/${id}/actions/submit`, {});
+    expect(stolen.statusCode).toBe(409);
+    expect(stolen.json().message).toBe('附件中有不属于本人的文件，请重新上传');
+    await env.ctx.db.update(applications).set({ draft }).where(eq(applications.id, id));
+    await env.ctx.db.update(archiveEntries).set({ status: 'submitted' }).where(eq(archiveEntries.id, draft.entryIds[0]!));
+    const unapproved = await zhang.post(`/api/v1/applications/${id}/actions/submit`, {});
+    expect(unapproved.statusCode).toBe(409);
+    expect(unapproved.json().message).toBe('所选业绩中有尚未经单位审核通过的条目，请先提交单位审核');
+    await env.ctx.db.update(archiveEntries).set({ status: 'approved' }).where(eq(archiveEntries.id, draft.entryIds[0]!));
+    const ok = await zhang.post(`/api/v1/applications/${id}/actions/submit`, {});
+    expect(ok.statusCode, ok.body).toBe(200);
   });
 
   it('the movable clock does not exist unless configured (ZC_TEST_CLOCK)', async () => {

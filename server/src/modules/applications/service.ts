@@ -172,9 +172,10 @@ async function checkSubmission(tx: Tx, a: AppRow, plan: Plan) {
     })
     .from(archiveEntries)
     .where(and(eq(archiveEntries.applicantId, a.applicantId), or(eq(archiveEntries.status, 'approved'), chosen)));
-  if (attachmentIds.length && (rows[0]?.ownedAttachments ?? 0) !== attachmentIds.length) fail('STATE', '附件中有不属于本人的文件，请重新上传');
   const entries = rows.filter((r) => r.chosen);
   if (entries.length !== entryIds.length || entries.some((e) => e.status !== 'approved')) fail('STATE', '所选业绩中有尚未经单位审核通过的条目，请先提交单位审核');
+  // (rows is not empty here: the chosen entries are in it)
+  if (attachmentIds.length && rows[0]!.ownedAttachments !== attachmentIds.length) fail('STATE', '附件中有不属于本人的文件，请重新上传');
   const facts = factsFromEntries(rows.filter((r) => r.status === 'approved'));
   facts.application = applicationFacts(d);
   const result = evaluate(plan, a.mode as ApplicationMode, a.level!, facts);
