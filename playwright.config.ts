@@ -20,10 +20,6 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    // the platform honours "reduce motion" (web/src/app/app.tsx): no check lands mid-animation, and no
-    // antd motion can be left half-way (a button's spinner stuck in its leave motion kept "loading" in
-    // the button's accessible name)
-    contextOptions: { reducedMotion: 'reduce' },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
