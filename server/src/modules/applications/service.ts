@@ -308,7 +308,7 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
     switch (action) {
       case 'submit': {
         const employer = row.employer;
-        if (employer.status !== 'approved') fail('STATE', '所在单位尚未通过注册审核');
+        if (employer.status !== 'approved') fail('STATE', '所在单位尚未通过注册审核，暂不能提交：请联系单位经办人补全注册材料，待所在地人力社保部门审核通过后再提交');
         const { snapshot } = await checkSubmission(tx, a, plan);
         if (steps.length === 0) {
           const route = routeFor(plan, { affiliation: (employer.affiliation ?? 'none') as 'none', filesAtAgency: employer.filesAtAgency });
