@@ -14,7 +14,7 @@ import { ZPage } from '../organizations/schemas';
 import { approvedFacts } from '../plans/facts';
 import { act, batchAct, createApplication, getApplication, myApplications, queue, saveDraft, setPhoto, type DraftData } from './service';
 import { PLEDGE_TOKEN_MINUTES, pledgeView, signPledge, signToken } from './pledge';
-import { fitPhoto, inspectPhoto, readPhotoPart, readStoredBytes, storePhoto } from './photo';
+import { fitPhoto, inspectPhoto, readPhotoPart, readStoredBytes, storePhoto } from '../../platform/storage/photo';
 
 const tags = ['职称申报与审核'];
 const ZId = z.object({ id: z.uuid('申报编号格式不正确') });

@@ -5,7 +5,7 @@ import { auditContextOf, csrfCookieOptions, requireAuth, sessionCookieOptions } 
 import { CSRF_COOKIE, SESSION_COOKIE, destroySession } from '../../platform/auth/session';
 import { writeAudit } from '../../platform/audit/audit';
 import { completeProfile, getProfile, login, registerApplicant, removeArchivePhoto, setArchivePhoto, type LoginResult } from './service';
-import { readPhotoPart } from '../applications/photo';
+import { readPhotoPart } from '../../platform/storage/photo';
 import { ZApplicantRegistration, ZError, ZLogin, ZMyProfile, ZOk, ZProfileInput, ZSessionInfo } from './schemas';
 
 const tags = ['身份与会话'];

@@ -8,7 +8,7 @@ import { createSession, newToken } from '../../platform/auth/session';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
 import type { z } from 'zod';
 import type { ZApplicantRegistration, ZProfileInput } from './schemas';
-import { inspectPhoto, storePhoto } from '../applications/photo';
+import { inspectPhoto, storePhoto } from '../../platform/storage/photo';
 
 /** Account names are case-insensitive; an ID number's trailing x is X. */
 export function accountKey(u: string): string {

@@ -1,12 +1,12 @@
-/** 证件照 against the plan's spec (SPEC §4): refused with the exact reason; a too-large photo can be fitted. */
+/** 证件照 bytes: read from an upload or the store, checked against a plan's spec, fitted, stored — shared by the archive (identity) and the application wizard (SPEC §2, §4). */
 import { Readable } from 'node:stream';
 import { imageSize } from 'image-size';
 import sharp from 'sharp';
 import type { FastifyRequest } from 'fastify';
 import { checkPhoto, detectFileType, fitPhotoSize, formatBytes, type Plan } from '@zc/domain';
-import { files } from '../../platform/db/schema';
-import type { AppContext } from '../../platform/context';
-import { fail } from '../../platform/http/errors';
+import { files } from '../db/schema';
+import type { AppContext } from '../context';
+import { fail } from '../http/errors';
 
 export const PHOTO_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
