@@ -97,8 +97,13 @@ export const users = pgTable(
     username: text('username'),
     passwordHash: text('password_hash'),
     realName: text('real_name').notNull(),
+    /** 身份证号码, encrypted at rest (platform/crypto/pii.ts: AES-256-GCM, key from the environment) */
     idNumber: text('id_number'),
+    /** keyed hash (HMAC-SHA256) of the normalized ID number: look-up and uniqueness without the clear value */
+    idNumberHash: text('id_number_hash'),
+    /** mobile number, encrypted at rest like idNumber */
     mobile: text('mobile'),
+    mobileHash: text('mobile_hash'),
     email: text('email'),
     sex: text('sex'),
     birthDate: text('birth_date'),
@@ -115,13 +120,20 @@ export const users = pgTable(
     status: text('status').notNull().default('active'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** centrally allocated accounts must choose their own password at first login */
+    passwordMustChange: boolean('password_must_change').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** TOTP (RFC 6238) secret, encrypted like idNumber; enabled once the user confirmed one code */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('users_username_uq').on(t.username),
-    uniqueIndex('users_id_number_uq').on(t.idNumber),
+    uniqueIndex('users_id_number_hash_uq').on(t.idNumberHash),
+    index('users_mobile_hash_idx').on(t.mobileHash),
     uniqueIndex('users_gov_subject_uq').on(t.govSubject),
     index('users_org_idx').on(t.orgId),
   ],
@@ -139,9 +151,68 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /**
+     * 'full' once signed in completely; 'mfa' after the password of a management account, until its second
+     * factor; 'password' while an allocated account must still replace its initial password
+     */
+    stage: text('stage').notNull().default('full'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed-password throttling per key (account + client address, and the account alone): shared by every
+ * app node because it lives in the database. Growing delays instead of an account lock-out.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
+
+/** Request rate limits shared by every app node (store for @fastify/rate-limit): hits per key and window. */
+export const rateLimitBuckets = pgTable('rate_limit_buckets', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull().default(0),
+  resetAt: timestamp('reset_at', { withTimezone: true }).notNull(),
+});
+
+/** One-time codes sent by SMS (password reset, second factor): only their hash is stored. */
+export const verificationCodes = pgTable(
+  'verification_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    purpose: text('purpose').notNull(),
+    userId: uuid('user_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('verification_codes_user_idx').on(t.userId, t.purpose, t.createdAt.desc().nullsFirst())],
+);
+
+/** Recovery codes for a second factor: hash only, each used once. */
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mfa_recovery_codes_user_idx').on(t.userId)],
+);
+
+/** Secrets the platform generates once and every node shares (e.g. the pledge-link signing key). */
+export const platformSecrets = pgTable('platform_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});
 
 /** 申报人与用人单位的绑定 (seed 003 附件2.2). */
 export const employmentBindings = pgTable(
@@ -181,8 +252,17 @@ export const auditEvents = pgTable(
     regionPath: text('region_path'),
     before: jsonb('before'),
     after: jsonb('after'),
+    /**
+     * hash chain (platform/audit/chain.ts): rows are sealed in commit order by the sealer, which gives each
+     * its place in the chain (seq), the hash of the previous row and its own hash over a canonical encoding
+     */
+    seq: bigint('seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
+    uniqueIndex('audit_seq_uq').on(t.seq),
+    index('audit_unsealed_idx').on(t.id).where(sql`seq is null`),
     index('audit_target_idx').on(t.targetType, t.targetId),
     index('audit_at_idx').on(t.at.desc().nullsFirst()),
   ],
@@ -215,6 +295,9 @@ export const smsOutbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
+    /** set when a node claims the message (FOR UPDATE SKIP LOCKED); a stale claim is taken over */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -309,6 +392,8 @@ export const uploads = pgTable(
     received: bigint('received', { mode: 'number' }).notNull().default(0),
     status: text('status').notNull().default('open'),
     fileId: uuid('file_id'),
+    /** a chunk being written holds the upload until then: a concurrent chunk for it gets 409 */
+    busyUntil: timestamp('busy_until', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
