@@ -6,7 +6,6 @@ import Fastify, { type FastifyError } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -25,6 +24,7 @@ import { z } from 'zod';
 import { AppError, ERROR_CODES } from './platform/http/errors';
 import { authPlugin } from './platform/auth/plugin';
 import type { AppContext } from './platform/context';
+import { registerRateLimit } from './platform/ratelimit/rate-limit';
 import { identityRoutes } from './modules/identity/routes';
 import { organizationRoutes } from './modules/organizations/routes';
 import { bindingRoutes } from './modules/bindings/routes';
@@ -115,7 +115,8 @@ export async function buildApp(ctx: AppContext) {
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: ctx.config.cookieSecure,
   });
-  await app.register(rateLimit, { global: false });
+  // routes opt in with config.rateLimit; the store is shared by every node (Redis or PostgreSQL)
+  await registerRateLimit(app, ctx);
   await app.register(multipart, { limits: { files: 1, fileSize: 50 * 1024 * 1024, fields: 20 } });
   await app.register(authPlugin, { ctx });
 

@@ -5,11 +5,12 @@ import { buildApp } from './app';
 import { seedDemoData, demoAccountList, DEMO_PASSWORD } from './modules/demo/demo-data';
 import { seedPlans } from './modules/plans/seed-plans';
 import { seedDemoRound } from './modules/demo/demo-round';
-import { deliverSmsOutbox } from './platform/notifications/notify';
+import { deliverSmsOutbox, nonOverlappingInterval, SMS_POLICY } from './platform/notifications/notify';
 import { purgeExpiredSessions } from './platform/auth/session';
 
 const config = loadConfig();
-const { ctx, database } = await bootstrap(config);
+// several nodes may start at once on one PostgreSQL: migrations and demo seeding run under a lock, one node at a time
+const { ctx, database, startupDone } = await bootstrap(config, { holdStartupLock: true });
 const app = await buildApp(ctx);
 
 if (config.seedDemo && (await seedDemoData(ctx.db))) {
@@ -29,9 +30,10 @@ if (config.seedDemo) {
     app.log.error({ err: (e as Error).message }, '种子评审计划载入失败，平台照常启动');
   }
 }
+await startupDone();
 
 const timers = [
-  setInterval(() => void deliverSmsOutbox(ctx.db, ctx.sms).catch((e: unknown) => app.log.error({ err: e }, 'sms delivery failed')), 2000),
+  nonOverlappingInterval(() => deliverSmsOutbox(ctx.db, ctx.sms, { log: app.log }), SMS_POLICY.loopIntervalMs, (e: unknown) => app.log.error({ err: (e as Error).message }, 'sms delivery failed')),
   setInterval(() => void purgeExpiredSessions(ctx.db, config.sessionIdleMinutes, ctx.now()).catch(() => undefined), 10 * 60_000),
 ];
 

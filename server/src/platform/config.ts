@@ -15,7 +15,13 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   sso: { issuer: string; clientId: string; clientSecret: string; demoIdp: boolean };
-  sms: { adapter: 'demo'; failureRate: number };
+  sms: { adapter: 'demo'; failureRate: number; latencyMs: number };
+  /** shared store for request rate limits (issue 8 item 9): 'auto' = redis when redisUrl is set, else postgres on PostgreSQL, else memory */
+  rateLimitStore: 'auto' | 'postgres' | 'redis' | 'memory';
+  /** REDIS_URL: optional; rate limits go to Redis when set */
+  redisUrl: string | null;
+  /** PLEDGE_TOKEN_SECRET: when set, wins over the secret generated once and kept in platform_secrets */
+  pledgeTokenSecret: string | null;
   /** demo adapters for the degree registry and social security: latency and failure rate */
   registries: { latencyMs: number; failureRate: number };
   /** where files go: local disk under dataDir, or s3://bucket?endpoint=…&region=… */
@@ -28,6 +34,15 @@ export interface Config {
    * publicity period. Never set in production: the route does not exist unless this is on.
    */
   testClock: boolean;
+}
+
+/** The demo SMS gateway's pretend network time when SMS_DEMO_LATENCY_MS is not set (a real gateway answers in tens of ms). */
+export const DEMO_SMS_LATENCY_MS = 20;
+
+function rateLimitStoreOf(v: string | undefined): Config['rateLimitStore'] {
+  if (v === undefined || v === '' || v === 'auto') return 'auto';
+  if (v === 'postgres' || v === 'redis' || v === 'memory') return v;
+  throw new Error(`RATE_LIMIT_STORE 只能是 postgres、redis、memory 或 auto，现为 ${v}`);
 }
 
 function num(v: string | undefined, d: number): number {
@@ -62,7 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       clientSecret: env.SSO_CLIENT_SECRET ?? 'demo-client-secret-change-me',
       demoIdp: (env.SSO_DEMO_IDP ?? 'true') === 'true',
     },
-    sms: { adapter: 'demo', failureRate: num(env.SMS_DEMO_FAILURE_RATE, 0) },
+    sms: { adapter: 'demo', failureRate: num(env.SMS_DEMO_FAILURE_RATE, 0), latencyMs: num(env.SMS_DEMO_LATENCY_MS, DEMO_SMS_LATENCY_MS) },
+    rateLimitStore: rateLimitStoreOf(env.RATE_LIMIT_STORE),
+    redisUrl: env.REDIS_URL || null,
+    pledgeTokenSecret: env.PLEDGE_TOKEN_SECRET || null,
     registries: { latencyMs: num(env.REGISTRY_DEMO_LATENCY_MS, 200), failureRate: num(env.REGISTRY_DEMO_FAILURE_RATE, 0) },
     storageUrl: env.STORAGE_URL || null,
     webDist: env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? resolve(import.meta.dirname, '../../../web/dist')),

@@ -18,4 +18,9 @@ export interface AppContext {
   now: () => Date;
   /** present only when config.testClock is on: how far the clock has been moved */
   testClock?: { offsetMs: number };
+  /**
+   * secrets every node must share (issue 8 item 9): from the environment when set, else generated once
+   * and kept in platform_secrets (bootstrap.ts)
+   */
+  secrets: { pledgeToken: string };
 }

@@ -2,7 +2,7 @@
  * 真实性保证书 signed on a phone (SPEC §4): the desktop wizard shows a QR code with a short-lived signed
  * link; the phone page shows the pledge and takes a finger signature; the desktop sees it by itself.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { PLEDGE_TEXT, PLEDGE_TITLE } from '@zc/domain';
@@ -13,24 +13,26 @@ import { safeEqual } from '../../platform/auth/session';
 import { writeAudit } from '../../platform/audit/audit';
 
 export const PLEDGE_TOKEN_MINUTES = 15;
-const secret = process.env.PLEDGE_TOKEN_SECRET ?? randomBytes(32).toString('hex');
 
-
-export function signToken(applicationId: string, expiresAt: number): string {
+/**
+ * Tokens are signed with ctx.secrets.pledgeToken — PLEDGE_TOKEN_SECRET, or a secret generated once and
+ * kept in platform_secrets — so a link made on one node opens on any other (issue 8 item 9).
+ */
+export function signToken(ctx: Pick<AppContext, 'secrets'>, applicationId: string, expiresAt: number): string {
   const body = Buffer.from(JSON.stringify({ a: applicationId, e: expiresAt })).toString('base64url');
-  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+  return `${body}.${createHmac('sha256', ctx.secrets.pledgeToken).update(body).digest('base64url')}`;
 }
 
-export function readToken(token: string, now: Date): string {
+export function readToken(ctx: Pick<AppContext, 'secrets'>, token: string, now: Date): string {
   const [body, sig] = token.split('.');
-  if (!body || !sig || !safeEqual(sig, createHmac('sha256', secret).update(body).digest('base64url'))) fail('NOT_FOUND', '签名链接无效，请在电脑上重新生成二维码');
+  if (!body || !sig || !safeEqual(sig, createHmac('sha256', ctx.secrets.pledgeToken).update(body).digest('base64url'))) fail('NOT_FOUND', '签名链接无效，请在电脑上重新生成二维码');
   const { a, e } = JSON.parse(Buffer.from(body, 'base64url').toString()) as { a: string; e: number };
   if (e < now.getTime()) fail('STATE', '签名链接已过期，请在电脑上重新生成二维码');
   return a;
 }
 
 export async function pledgeView(ctx: AppContext, token: string) {
-  const id = readToken(token, ctx.now());
+  const id = readToken(ctx, token, ctx.now());
   const [row] = await ctx.db
     .select({ signedAt: applications.pledgeSignedAt, realName: users.realName, planName: plans.name })
     .from(applications)
@@ -42,7 +44,7 @@ export async function pledgeView(ctx: AppContext, token: string) {
 }
 
 export async function signPledge(ctx: AppContext, token: string, signaturePngBase64: string, ip: string) {
-  const id = readToken(token, ctx.now());
+  const id = readToken(ctx, token, ctx.now());
   const png = Buffer.from(signaturePngBase64.replace(/^data:image\/png;base64,/, ''), 'base64');
   if (png.length < 200) fail('VALIDATION', '签名是空的，请用手指在框内签名');
   const [a] = await ctx.db.select().from(applications).where(eq(applications.id, id));

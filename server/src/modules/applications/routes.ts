@@ -142,7 +142,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     const [a] = await ctx.db.select({ id: applications.id }).from(applications).where(and(eq(applications.id, req.params.id), eq(applications.applicantId, auth.user.id)));
     if (!a) fail('NOT_FOUND');
     const expiresAt = ctx.now().getTime() + PLEDGE_TOKEN_MINUTES * 60_000;
-    const token = signToken(a.id, expiresAt);
+    const token = signToken(ctx, a.id, expiresAt);
     return { token, path: `/sign/${token}`, expiresAt: new Date(expiresAt).toISOString() };
   });
 
