@@ -24,6 +24,7 @@ import { z } from 'zod';
 import { AppError, ERROR_CODES } from './platform/http/errors';
 import { authPlugin } from './platform/auth/plugin';
 import type { AppContext } from './platform/context';
+import { addResponseHeaders } from './platform/http/response-headers';
 import { registerRateLimit } from './platform/ratelimit/rate-limit';
 import { identityRoutes } from './modules/identity/routes';
 import { organizationRoutes } from './modules/organizations/routes';
@@ -113,8 +114,11 @@ export async function buildApp(ctx: AppContext) {
       },
     },
     crossOriginEmbedderPolicy: false,
+    // HSTS (one year, subdomains) when the platform is served over https (PUBLIC_URL https:// or COOKIE_SECURE=true)
     strictTransportSecurity: ctx.config.cookieSecure,
   });
+  // API answers and HTML pages are never cached; Permissions-Policy on every response
+  addResponseHeaders(app);
   // routes opt in with config.rateLimit; the store is shared by every node (Redis or PostgreSQL)
   await registerRateLimit(app, ctx);
   await app.register(multipart, { limits: { files: 1, fileSize: 50 * 1024 * 1024, fields: 20 } });
@@ -174,11 +178,11 @@ export async function buildApp(ctx: AppContext) {
     // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart
     await app.register(fastifyStatic, { root: dist, wildcard: true, index: false, maxAge: '1h' });
     // the root is a directory to the static plugin: serve the app's page explicitly
-    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'no-store').sendFile('index.html'));
     app.setNotFoundHandler((req, reply) => {
       // client routes get the SPA; a missing /assets/* file is a real 404
       if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/idp/') && !req.url.startsWith('/assets/')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+        return reply.header('cache-control', 'no-store').sendFile('index.html');
       }
       return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
     });

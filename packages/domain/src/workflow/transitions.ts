@@ -73,3 +73,36 @@ export function actionsFor(status: ApplicationStatus, who: WorkflowActor): Array
     .filter(([, t]) => t.by === who)
     .map(([action, transition]) => ({ action: action as WorkflowAction, transition }));
 }
+
+/** A review step as the workflow sees it: its departments, whether all must approve (会同) or any one (或), and who has. */
+export interface StepState {
+  orgIds: string[];
+  /** 会同 (joint): every department approves; otherwise either-or (或): one approval completes the step */
+  joint: boolean;
+  approvedOrgIds: string[];
+}
+
+const STEP_DECISIONS: ReadonlySet<string> = new Set(['stepApprove', 'stepReturn', 'stepReject']);
+
+/**
+ * Why a department may not take an action on the step it holds, or null when it may. In an either-or
+ * step (seed 000 "经信或人力社保"), the first department's approval decides the step: the other one can no
+ * longer approve, return or reject it (it may still send the approved step on, as either may).
+ */
+export function stepRefusal(step: StepState | undefined, orgId: string, action: string): string | null {
+  if (!step || !STEP_DECISIONS.has(action)) return null;
+  const eitherOr = !step.joint && step.orgIds.length > 1;
+  if (eitherOr && step.approvedOrgIds.length > 0 && !step.approvedOrgIds.includes(orgId)) {
+    return '该申报已由另一部门审查通过（本环节由任一部门审查即可），本部门不能再审查、退回或作不通过处理，请刷新';
+  }
+  return null;
+}
+
+/** The department's buttons on the step it holds: the table's actions less those the step closes to it. */
+export function departmentActionsFor(
+  status: ApplicationStatus,
+  step: StepState | undefined,
+  orgId: string,
+): Array<{ action: WorkflowAction; transition: Transition }> {
+  return actionsFor(status, 'department').filter((x) => stepRefusal(step, orgId, x.action) === null);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_STATUSES, WORKFLOW, actionsFor, transitionFor, type ApplicationStatus } from './transitions';
+import { APPLICATION_STATUSES, WORKFLOW, actionsFor, departmentActionsFor, stepRefusal, transitionFor, type ApplicationStatus } from './transitions';
 import { routeFor } from './routing';
 import { testPlan } from '../rules/fixtures';
 
@@ -36,6 +36,31 @@ describe('the transition table (SPEC §6)', () => {
     expect(transitionFor('draft', 'submit')?.deadline).toBe('personalDeadline');
     expect(transitionFor('employerPublicity', 'employerForward')?.deadline).toBe('employerDeadline');
     expect(transitionFor('inReview', 'stepForward')?.deadline).toBe('departmentDeadline');
+  });
+});
+
+describe('either-or and joint steps (issue 8 item 10)', () => {
+  const eitherOr = { orgIds: ['eco', 'hr'], joint: false, approvedOrgIds: [] as string[] };
+  const names = (orgId: string, step = eitherOr) => departmentActionsFor('inReview', step, orgId).map((a) => a.action);
+  it('before anyone approves, both departments of an either-or step may approve, return or reject', () => {
+    expect(names('eco')).toEqual(['stepApprove', 'stepReturn', 'stepReject', 'stepForward']);
+    expect(names('hr')).toEqual(names('eco'));
+  });
+  it('once one approved, the other can no longer approve, return or reject; it may still send the step on', () => {
+    const approved = { ...eitherOr, approvedOrgIds: ['eco'] };
+    expect(names('hr', approved)).toEqual(['stepForward']);
+    for (const action of ['stepApprove', 'stepReturn', 'stepReject']) expect(stepRefusal(approved, 'hr', action), action).toContain('另一部门审查通过');
+    expect(stepRefusal(approved, 'hr', 'stepForward')).toBeNull();
+    // the department that approved keeps its own decision open until it sends the step on
+    expect(stepRefusal(approved, 'eco', 'stepReturn')).toBeNull();
+  });
+  it('a joint (会同) step needs every department: one approval leaves the other free to return or reject', () => {
+    const joint = { orgIds: ['eco', 'hr'], joint: true, approvedOrgIds: ['eco'] };
+    expect(stepRefusal(joint, 'hr', 'stepReject')).toBeNull();
+    expect(names('hr', joint)).toContain('stepReturn');
+  });
+  it('a single-department step is not either-or', () => {
+    expect(stepRefusal({ orgIds: ['ca'], joint: false, approvedOrgIds: ['ca'] }, 'ca', 'stepReturn')).toBeNull();
   });
 });
 

@@ -18,6 +18,8 @@ import {
   shanghaiDate,
   transitionFor,
   actionsFor,
+  departmentActionsFor,
+  stepRefusal,
   maskIdNumber,
   type ApplicationDraft,
   type ApplicationMode,
@@ -71,17 +73,47 @@ async function canView(tx: Tx | AppContext['db'], auth: LoadedSession, app: AppR
   return false;
 }
 
-/** Whether the file is part of the application (photo, signature, attachment, an entry's evidence) and the user may see the application. */
-export async function mayReadApplicationFile(ctx: AppContext, auth: LoadedSession, applicationId: string, fileId: string): Promise<boolean> {
+/**
+ * Whether the file is part of the application (photo, signature, attachment, an entry's evidence), is the
+ * applicant's own (theirs, or evidence of their archive entries: a draft naming someone else's file
+ * gives no one a way to it), and the user may see the application.
+ */
+export async function mayReadApplicationFile(ctx: AppContext, auth: LoadedSession, applicationId: string, file: { id: string; ownerUserId: string | null }): Promise<boolean> {
   const [a] = await ctx.db.select().from(applications).where(eq(applications.id, applicationId));
   if (!a) return false;
   const d = a.draft as DraftData;
+  const fileId = file.id;
   const referenced =
     a.photoFileId === fileId ||
     a.pledgeSignatureFileId === fileId ||
     Object.values(d.attachments ?? {}).includes(fileId) ||
     (d.submittedEntries ?? []).some((e) => e.evidenceFileIds.includes(fileId));
-  return referenced && (await canView(ctx.db, auth, a));
+  if (!referenced) return false;
+  if (file.ownerUserId !== a.applicantId && (await foreignFileIds(ctx.db, a.applicantId, [fileId])).length > 0) return false;
+  return canView(ctx.db, auth, a);
+}
+
+/**
+ * Of the given file ids, those that are not the applicant's: neither uploaded by them nor evidence of
+ * one of their archive entries. One statement.
+ */
+export async function foreignFileIds(q: Tx | AppContext['db'], applicantId: string, fileIds: string[]): Promise<string[]> {
+  const ids = [...new Set(fileIds)];
+  if (ids.length === 0) return [];
+  const own = await q
+    .select({ id: files.id })
+    .from(files)
+    .where(
+      and(
+        inArray(files.id, ids),
+        or(
+          eq(files.ownerUserId, applicantId),
+          sql`exists (select 1 from ${archiveEvidence} inner join ${archiveEntries} on ${archiveEntries.id} = ${archiveEvidence.entryId} where ${archiveEvidence.fileId} = ${files.id} and ${archiveEntries.applicantId} = ${applicantId})`,
+        ),
+      ),
+    );
+  const ok = new Set(own.map((r) => r.id));
+  return ids.filter((x) => !ok.has(x));
 }
 
 export async function createApplication(ctx: AppContext, auth: LoadedSession, planId: string, audit: AuditContext) {
@@ -122,6 +154,16 @@ export async function saveDraft(
     const statement = input.draft.personalStatement ?? '';
     if ([...statement].length > plan.personalStatementMaxChars) fail('VALIDATION', `本人述职不超过 ${plan.personalStatementMaxChars} 字，当前 ${[...statement].length} 字`, { personalStatement: '字数超出' });
     const { submittedEntries: _ignored, ...draft } = input.draft;
+    // every file the draft names is the applicant's own (issue 8 item 2): otherwise the application would
+    // lead its readers (the applicant, the unit, the reviewers) to someone else's file
+    const attachments = Object.entries(draft.attachments ?? {});
+    const foreign = new Set(await foreignFileIds(tx, a.applicantId, attachments.map(([, fileId]) => fileId)));
+    const bad = attachments.filter(([, fileId]) => foreign.has(fileId));
+    if (bad.length) {
+      const names = new Map(plan.modes.flatMap((m) => m.attachments.map((x) => [x.key, x.name] as const)));
+      const label = (key: string) => names.get(key) ?? key;
+      fail('VALIDATION', `附件“${bad.map(([key]) => label(key)).join('、')}”不是您本人上传的文件，请在本步骤重新上传`, Object.fromEntries(bad.map(([key]) => [`draft.attachments.${key}`, '不是本人上传的文件'])));
+    }
     await tx
       .update(applications)
       .set({ level: input.level ?? a.level, mode: input.mode ?? a.mode, specialtyCode: input.specialtyCode ?? a.specialtyCode, draft: { ...(a.draft as DraftData), ...draft }, updatedAt: ctx.now(), version: a.version + 1 })
@@ -304,6 +346,9 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
     const toApplicant = (title: string, body: string) => messages.push({ userId: a.applicantId, title, body, link: `/applicant/applications/${a.id}`, sms: { mobile: applicant.mobile, template: 'applicationStatus' } });
     let warning: string | undefined;
     const current = a.currentStep >= 0 ? steps[a.currentStep] : undefined;
+    // an either-or step approved by one department is closed to the other (issue 8 item 10)
+    const refusal = who === 'department' ? stepRefusal(current, auth.user.orgId!, action) : null;
+    if (refusal) fail('CONFLICT', refusal);
 
     switch (action) {
       case 'submit': {
@@ -481,7 +526,7 @@ export async function getApplication(ctx: AppContext, auth: LoadedSession, id: s
     currentStep: a.currentStep,
     steps: steps.map((s) => ({ seq: s.seq, kind: s.kind, label: s.label, status: s.status, opinion: s.opinion, joint: s.joint, checks: (s.checks ?? null) as Record<string, boolean> | null, originalsVerifiedBy: s.originalsVerifiedBy, originalsVerifiedAt: s.originalsVerifiedAt?.toISOString() ?? null, actedAt: s.actedAt?.toISOString() ?? null })),
     events: events.map((e) => ({ at: e.at.toISOString(), actorOrgName: e.actorOrgName, label: e.label, toStatus: e.toStatus, toStatusLabel: APPLICATION_STATUSES[e.toStatus as ApplicationStatus]?.label ?? e.toStatus, opinion: e.opinion })),
-    allowed: who ? actionsFor(a.status as ApplicationStatus, who).map((x) => ({ action: x.action as string, label: x.transition.label, needsReason: !!(x.transition as { needsReason?: boolean }).needsReason })) : [],
+    allowed: (who === 'department' ? departmentActionsFor(a.status as ApplicationStatus, a.currentStep >= 0 ? steps[a.currentStep] : undefined, auth.user.orgId!) : who ? actionsFor(a.status as ApplicationStatus, who) : []).map((x) => ({ action: x.action as string, label: x.transition.label, needsReason: !!(x.transition as { needsReason?: boolean }).needsReason })),
   };
 }
 

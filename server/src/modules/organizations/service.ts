@@ -231,7 +231,10 @@ export async function getOrganization(ctx: AppContext, actor: Actor, id: string)
   const manager = (actor.role === 'officer' || actor.role === 'admin') && isWithinJurisdiction(actor.regionPath, row.o.regionPath);
   if (!own && !manager) fail(actor.role === 'officer' || actor.role === 'admin' ? 'OUT_OF_JURISDICTION' : 'FORBIDDEN');
   const o = row.o;
-  const [letter] = o.authorizationLetterFileId
+  // an employer's registration record (authorization letter, contact person, decision) is the unit's own and
+  // its registration reviewers' (issue 8 item 2); other officers over the region see the unit, not the record
+  const record = own || o.kind !== 'employer' || canReviewEmployerRegistration(actor, o.regionPath);
+  const [letter] = record && o.authorizationLetterFileId
     ? await ctx.db.select({ fileId: files.id, mime: files.mime, name: files.originalName, size: files.size }).from(files).where(eq(files.id, o.authorizationLetterFileId))
     : [];
   return {
@@ -242,10 +245,10 @@ export async function getOrganization(ctx: AppContext, actor: Actor, id: string)
     competentDepartment: o.competentDepartment,
     industry: o.industry,
     filesAtAgency: o.filesAtAgency,
-    contactName: o.contactName,
-    contactPhoneMasked: o.contactPhone ? maskMobile(o.contactPhone) : null,
-    authorizationLetterFileId: o.authorizationLetterFileId,
-    refusalReason: o.refusalReason,
+    contactName: record ? o.contactName : null,
+    contactPhoneMasked: record && o.contactPhone ? maskMobile(o.contactPhone) : null,
+    authorizationLetterFileId: record ? o.authorizationLetterFileId : null,
+    refusalReason: record ? o.refusalReason : null,
     decidedAt: o.decidedAt?.toISOString() ?? null,
     allowed: allowedActions(actor, o),
   };

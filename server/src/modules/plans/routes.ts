@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { APPLICATION_MODES, evaluate, isWithinJurisdiction, type ApplicationMode } from '@zc/domain';
 import type { AppContext } from '../../platform/context';
 import { auditContextOf, requireAuth } from '../../platform/auth/plugin';
 import { fail } from '../../platform/http/errors';
-import { employmentBindings, organizations } from '../../platform/db/schema';
+import { applicationSteps, applications, employmentBindings, organizations } from '../../platform/db/schema';
 import { ZError, ZOk } from '../identity/schemas';
 import { approvedFacts } from './facts';
 import { checked, createPlan, exportPlan, getPlan, listPlans, parsePlanText, setPublished, updatePlan } from './service';
@@ -38,6 +38,26 @@ const ZSaved = z.object({ ok: z.literal(true), version: z.number().int() });
 const ZRuleResult = z.object({ rule: z.string(), title: z.string(), status: z.enum(['pass', 'fail', 'needsReview']), explanation: z.string(), numbers: z.record(z.string(), z.union([z.number(), z.string()])), evidence: z.array(z.string()) });
 
 export const planRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  /** Whether the office holds, or is on the route of, the applicant's application to the plan. */
+  async function officeHasApplicationOf(orgId: string | null, applicantId: string, planId: string): Promise<boolean> {
+    if (!orgId) return false;
+    const [hit] = await ctx.db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.applicantId, applicantId),
+          eq(applications.planId, planId),
+          or(
+            sql`${applications.currentOrgIds} @> array[${orgId}]::uuid[]`,
+            sql`exists (select 1 from ${applicationSteps} where ${applicationSteps.applicationId} = ${applications.id} and ${applicationSteps.orgIds} @> array[${orgId}]::uuid[])`,
+          ),
+        ),
+      )
+      .limit(1);
+    return !!hit;
+  }
+
   app.get('/plans', { schema: { tags, summary: '已发布的评审计划（公开）', response: { 200: z.array(ZSummary) } } }, async (req) => listPlans(ctx, req.auth?.actor ?? null, 'published'));
 
   app.get('/plans/mine', { schema: { tags, summary: '本评委会办公室的计划（含草稿）', response: { 200: z.array(ZSummary) } } }, async (req) => {
@@ -165,7 +185,11 @@ export const planRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
           .from(employmentBindings)
           .innerJoin(organizations, eq(organizations.id, employmentBindings.employerId))
           .where(and(eq(employmentBindings.applicantId, applicantId), eq(employmentBindings.status, 'approved')));
-        const allowed = !!b && ((auth.user.role === 'employer' && b.employerId === auth.user.orgId) || ((auth.user.role === 'officer' || auth.user.role === 'admin') && isWithinJurisdiction(auth.actor.regionPath, b.regionPath)));
+        // a committee office reads the applicants whose applications to this plan it holds or was routed (issue 8 item 2), not everyone in the province
+        const allowed =
+          auth.user.orgKind === 'committeeOffice'
+            ? await officeHasApplicationOf(auth.user.orgId, applicantId, req.params.id)
+            : !!b && ((auth.user.role === 'employer' && b.employerId === auth.user.orgId) || ((auth.user.role === 'officer' || auth.user.role === 'admin') && isWithinJurisdiction(auth.actor.regionPath, b.regionPath)));
         if (!allowed) fail('NOT_FOUND', '未找到该申报人，或其不在您的管辖范围内');
       }
       const facts = await approvedFacts(ctx.db, applicantId);
