@@ -34,9 +34,15 @@ describe(`login throttling without lock-out (${dbKind})`, () => {
     expect(throttled.code).toBe('TOO_MANY_REQUESTS');
     expect(throttled.message).toMatch(/请 \d+ 秒后再试/);
     // the counter says 5, and exactly 5 password checks failed (one audit row each)
-    const [row] = await env.ctx.db.select().from(loginThrottle).where(eq(loginThrottle.key, pairKey(username, ip)));
+    const [row] = await env.ctx.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, pairKey(username, ip)));
     expect(row?.failures).toBe(env.ctx.config.loginMaxFailures);
-    const failed = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.loginFailed'), eq(auditEvents.targetId, operator.id)));
+    const failed = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.loginFailed'), eq(auditEvents.targetId, operator.id)));
     expect(failed).toHaveLength(env.ctx.config.loginMaxFailures);
     // even the right password waits on that address
     expect((await attempt(ip, username, TEST_PASSWORD)).statusCode).toBe(429);
@@ -60,7 +66,10 @@ describe(`login throttling without lock-out (${dbKind})`, () => {
     expect((await attempt(ip, username, WRONG)).json().message).toContain('请 4 秒后再试');
     env.clock.advance(4100);
     expect((await attempt(ip, username, TEST_PASSWORD)).statusCode).toBe(200);
-    const rows = await env.ctx.db.select().from(loginThrottle).where(eq(loginThrottle.key, pairKey(username, ip)));
+    const rows = await env.ctx.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, pairKey(username, ip)));
     expect(rows).toHaveLength(0);
   });
 
@@ -70,7 +79,10 @@ describe(`login throttling without lock-out (${dbKind})`, () => {
     const now = env.clock.now;
     await env.ctx.db.insert(loginThrottle).values({ key: pairKey(username, ip), failures: 40, lastFailureAt: now, blockedUntil: now });
     expect((await attempt(ip, username, WRONG)).statusCode).toBe(401);
-    const [row] = await env.ctx.db.select().from(loginThrottle).where(eq(loginThrottle.key, pairKey(username, ip)));
+    const [row] = await env.ctx.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, pairKey(username, ip)));
     expect(row!.blockedUntil!.getTime() - now.getTime()).toBe(env.ctx.config.loginLockMinutes * 60_000);
   });
 

@@ -19,6 +19,8 @@ export const ZSessionInfo = z.object({
   user: ZSessionUser.nullable(),
   csrfToken: z.string(),
   expired: z.boolean(),
+  /** null: not signed in; 'mfa' / 'password': the second factor or the initial password change is still due */
+  stage: z.enum(['full', 'mfa', 'password']).nullable(),
   sso: z.object({ enabled: z.boolean() }),
 });
 

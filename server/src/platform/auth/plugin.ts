@@ -9,12 +9,23 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@zc/domain';
 import { AppError, fail } from '../http/errors';
 import type { AppContext } from '../context';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, newToken, resolveSession, safeEqual, type LoadedSession } from './session';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  newToken,
+  resolveSession,
+  safeEqual,
+  type LoadedSession,
+  type SessionStage,
+} from './session';
 
 declare module 'fastify' {
   interface FastifyRequest {
     auth: LoadedSession | null;
     sessionExpired: boolean;
+    /** a session that is not fully signed in yet, on a route it may not use: requireAuth says what is missing */
+    pendingStage: SessionStage | null;
   }
 }
 
@@ -30,6 +41,7 @@ export function sessionCookieOptions(ctx: AppContext) {
 export const authPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionExpired', false);
+  app.decorateRequest('pendingStage', null);
 
   app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
@@ -52,12 +64,40 @@ export const authPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
     if (!value || !cookie || !safeEqual(value, cookie)) throw new AppError('CSRF');
     if (req.auth && !safeEqual(value, req.auth.csrfToken)) throw new AppError('CSRF');
   });
+
+  // a session half-way through signing in (second factor, forced password change) is anonymous
+  // everywhere but on the few routes that finish it
+  app.addHook('onRequest', async (req) => {
+    const stage = req.auth?.stage;
+    if (!stage || stage === 'full') return;
+    if (
+      STAGE_ROUTES[stage].has(`${req.method} ${req.routeOptions.url ?? ''}`) ||
+      ANY_STAGE_ROUTES.has(`${req.method} ${req.routeOptions.url ?? ''}`)
+    )
+      return;
+    req.pendingStage = stage;
+    req.auth = null;
+  });
 });
 
-/** The signed-in session, or a 401 that says whether it timed out. */
+/** Routes a session that is not fully signed in may still call (the API prefix included). */
+const ANY_STAGE_ROUTES = new Set(['GET /api/v1/session', 'DELETE /api/v1/sessions/current']);
+const STAGE_ROUTES: Record<Exclude<SessionStage, 'full'>, Set<string>> = {
+  mfa: new Set(['POST /api/v1/sessions/mfa/verify', 'POST /api/v1/sessions/mfa/sms']),
+  password: new Set(['POST /api/v1/me/password']),
+};
+
+function failStage(stage: SessionStage): never {
+  if (stage === 'full') fail('STATE', '您已完成登录，无需再次验证');
+  fail(stage === 'mfa' ? 'MFA_REQUIRED' : 'PASSWORD_CHANGE_REQUIRED');
+}
+
+/** The signed-in session, or a 401 that says whether it timed out (or which sign-in step is missing). */
 export function requireAuth(req: FastifyRequest, roles?: readonly Role[]): LoadedSession {
   const auth = req.auth;
+  if (!auth && req.pendingStage) failStage(req.pendingStage);
   if (!auth) fail(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  if (auth.stage !== 'full') failStage(auth.stage);
   if (roles && !roles.includes(auth.user.role)) fail('FORBIDDEN');
   return auth;
 }
@@ -66,6 +106,14 @@ export function requireAuth(req: FastifyRequest, roles?: readonly Role[]): Loade
 export function requireApprovedEmployer(req: FastifyRequest): LoadedSession {
   const auth = requireAuth(req, ['employer']);
   if (auth.user.orgStatus !== 'approved') fail('EMPLOYER_NOT_APPROVED');
+  return auth;
+}
+
+/** A session at one of `stages` (e.g. the second-factor step, or the password change that 'password' and 'full' may both make). */
+export function requireStage(req: FastifyRequest, stages: readonly SessionStage[]): LoadedSession {
+  const auth = req.auth;
+  if (!auth) fail(req.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  if (!stages.includes(auth.stage)) failStage(auth.stage);
   return auth;
 }
 

@@ -3,7 +3,7 @@
  * Idle timeout and an absolute lifetime; CSRF token per session (double-submit header).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Actor, OrganizationKind, RegionLevel, Role } from '@zc/domain';
 import { organizations, regions, sessions, users } from '../db/schema';
 import type { Db, Queryable } from '../db/client';
@@ -43,9 +43,13 @@ export interface SessionUser {
   status: string;
 }
 
+/** 'full': signed in; 'mfa': password right, second factor pending; 'password': must change the initial password. */
+export type SessionStage = 'full' | 'mfa' | 'password';
+
 export interface LoadedSession {
   id: string;
   csrfToken: string;
+  stage: SessionStage;
   user: SessionUser;
   actor: Actor;
 }
@@ -53,7 +57,7 @@ export interface LoadedSession {
 export async function createSession(
   q: Queryable,
   userId: string,
-  opts: { ip: string | null; userAgent: string | null; maxHours: number; csrfToken: string; now: Date },
+  opts: { ip: string | null; userAgent: string | null; maxHours: number; csrfToken: string; now: Date; stage?: SessionStage },
 ): Promise<string> {
   const token = newToken();
   await q.insert(sessions).values({
@@ -62,6 +66,7 @@ export async function createSession(
     id: sha256(token),
     userId,
     csrfToken: opts.csrfToken,
+    stage: opts.stage ?? 'full',
     ip: opts.ip,
     userAgent: opts.userAgent?.slice(0, 300) ?? null,
     expiresAt: new Date(opts.now.getTime() + opts.maxHours * 3600_000),
@@ -87,7 +92,9 @@ const userColumns = {
   status: users.status,
 };
 
-type UserRow = { [K in keyof typeof userColumns]: (typeof userColumns)[K]['_']['data'] | (K extends 'id' | 'role' | 'realName' | 'status' ? never : null) };
+type UserRow = {
+  [K in keyof typeof userColumns]: (typeof userColumns)[K]['_']['data'] | (K extends 'id' | 'role' | 'realName' | 'status' ? never : null);
+};
 
 function toSessionUser(row: UserRow): SessionUser {
   const { profileCompletedAt, ...rest } = row;
@@ -131,7 +138,13 @@ export async function resolveSession(
   const id = sha256(token);
   // one statement for the session and its user: every authenticated request pays it
   const [row] = await db
-    .select({ csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, user: userColumns })
+    .select({
+      csrfToken: sessions.csrfToken,
+      stage: sessions.stage,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      user: userColumns,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(organizations, eq(organizations.id, users.orgId))
@@ -148,9 +161,12 @@ export async function resolveSession(
   if (user.status !== 'active') return { session: null, expired: false };
   // refresh the idle clock at most once a minute
   if (now - s.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
-  return { session: { id, csrfToken: s.csrfToken, user, actor: actorOf(user) }, expired: false };
+  return { session: { id, csrfToken: s.csrfToken, stage: s.stage as SessionStage, user, actor: actorOf(user) }, expired: false };
 }
 
 export async function destroySession(q: Queryable, id: string): Promise<void> {
@@ -164,4 +180,13 @@ export async function purgeExpiredSessions(db: Db, idleMinutes: number, now: Dat
 
 export async function destroyUserSessions(q: Queryable, userId: string): Promise<void> {
   await q.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Revokes every session of the user but one (after a password change, the session that made it stays). */
+export async function destroyOtherSessions(q: Queryable, userId: string, keepId: string): Promise<void> {
+  await q.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)));
+}
+
+export async function setSessionStage(q: Queryable, id: string, stage: SessionStage): Promise<void> {
+  await q.update(sessions).set({ stage }).where(eq(sessions.id, id));
 }

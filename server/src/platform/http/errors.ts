@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   PROFILE_INCOMPLETE: { status: 403, message: '请先完善个人基本信息' },
   FILE_REJECTED: { status: 400, message: '文件不符合要求' },
   TOO_MANY_REQUESTS: { status: 429, message: '操作过于频繁，请稍后再试' },
+  MFA_REQUIRED: { status: 401, message: '请先完成双因素认证（输入动态口令或短信验证码）' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录请先修改初始密码' },
   SSO: { status: 502, message: '政务服务网登录失败，请重试' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试；如持续出现请联系管理员' },
 } as const satisfies Record<string, { status: number; message: string }>;
