@@ -7,7 +7,14 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { buildApp, type App } from '../src/app';
 import { platformSecrets, rateLimitBuckets, smsOutbox } from '../src/platform/db/schema';
-import { claimSmsBatch, deliverSmsOutbox, nonOverlappingInterval, SMS_POLICY, smsRetryDelaySeconds, type SmsGateway } from '../src/platform/notifications/notify';
+import {
+  claimSmsBatch,
+  deliverSmsOutbox,
+  nonOverlappingInterval,
+  SMS_POLICY,
+  smsRetryDelaySeconds,
+  type SmsGateway,
+} from '../src/platform/notifications/notify';
 import { platformSecret } from '../src/platform/bootstrap';
 import { purgeExpiredBuckets } from '../src/platform/ratelimit/postgres-store';
 import { rateLimitStoreKind, redisNamespace } from '../src/platform/ratelimit/rate-limit';
@@ -70,7 +77,10 @@ describe(`SMS outbox claims (${dbKind})`, () => {
     await deliverSmsOutbox(env.ctx.db, gateway);
     expect(calls.get('fails-0')).toBe(1);
     for (let i = 2; i <= SMS_POLICY.maxAttempts; i++) {
-      await env.ctx.db.update(smsOutbox).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(eq(smsOutbox.id, id!));
+      await env.ctx.db
+        .update(smsOutbox)
+        .set({ nextAttemptAt: sql`now() - interval '1 second'` })
+        .where(eq(smsOutbox.id, id!));
       await deliverSmsOutbox(env.ctx.db, gateway);
     }
     [row] = await env.ctx.db.select().from(smsOutbox).where(eq(smsOutbox.id, id!));
@@ -78,9 +88,12 @@ describe(`SMS outbox claims (${dbKind})`, () => {
     expect(calls.get('fails-0')).toBe(SMS_POLICY.maxAttempts);
   });
 
-  it("a live claim is left alone; a stale one (its node died mid-send) is taken over", async () => {
+  it('a live claim is left alone; a stale one (its node died mid-send) is taken over', async () => {
     const [live, dead] = await enqueue(2, 'claim');
-    await env.ctx.db.update(smsOutbox).set({ status: 'sending', attempts: 1, claimedAt: sql`now() - interval '10 seconds'` }).where(eq(smsOutbox.id, live!));
+    await env.ctx.db
+      .update(smsOutbox)
+      .set({ status: 'sending', attempts: 1, claimedAt: sql`now() - interval '10 seconds'` })
+      .where(eq(smsOutbox.id, live!));
     await env.ctx.db
       .update(smsOutbox)
       .set({ status: 'sending', attempts: 1, claimedAt: sql`now() - ${SMS_POLICY.staleClaimSeconds + 60}::int * interval '1 second'` })
@@ -89,7 +102,10 @@ describe(`SMS outbox claims (${dbKind})`, () => {
     expect(claimed.map((c) => c.id)).toEqual([dead]);
     expect(claimed[0]!.attempts).toBe(2);
     // the dead node's late answer does not overwrite the new claim
-    await env.ctx.db.update(smsOutbox).set({ status: 'sent' }).where(sql`${smsOutbox.id} = ${dead!} and ${smsOutbox.attempts} = 1`);
+    await env.ctx.db
+      .update(smsOutbox)
+      .set({ status: 'sent' })
+      .where(sql`${smsOutbox.id} = ${dead!} and ${smsOutbox.attempts} = 1`);
     const [row] = await env.ctx.db.select().from(smsOutbox).where(eq(smsOutbox.id, dead!));
     expect(row!.status).toBe('sending');
   });
@@ -129,7 +145,8 @@ async function twoNodes(ctx: AppContext): Promise<[App, App]> {
 
 async function hammer(nodes: [App, App], ip: string, times: number): Promise<number[]> {
   const codes: number[] = [];
-  for (let i = 0; i < times; i++) codes.push((await nodes[i % 2]!.inject({ method: 'GET', url: '/api/test-limited', remoteAddress: ip })).statusCode);
+  for (let i = 0; i < times; i++)
+    codes.push((await nodes[i % 2]!.inject({ method: 'GET', url: '/api/test-limited', remoteAddress: ip })).statusCode);
   return codes;
 }
 
@@ -140,7 +157,9 @@ describe(`rate limits shared between nodes (${dbKind})`, () => {
     expect(rateLimitStoreKind({ dbKind: 'pglite', config: { ...c, rateLimitStore: 'auto', redisUrl: null } })).toBe('memory');
     expect(rateLimitStoreKind({ dbKind: 'postgres', config: { ...c, rateLimitStore: 'auto', redisUrl: redisUrl } })).toBe('redis');
     expect(rateLimitStoreKind({ dbKind: 'postgres', config: { ...c, rateLimitStore: 'memory', redisUrl: redisUrl } })).toBe('memory');
-    expect(() => rateLimitStoreKind({ dbKind: 'postgres', config: { ...c, rateLimitStore: 'redis', redisUrl: null } })).toThrow(/REDIS_URL/);
+    expect(() => rateLimitStoreKind({ dbKind: 'postgres', config: { ...c, rateLimitStore: 'redis', redisUrl: null } })).toThrow(
+      /REDIS_URL/,
+    );
   });
 
   it('PostgreSQL store: hits on either node count together; the limit is reached at the shared count', async () => {
@@ -167,7 +186,11 @@ describe(`rate limits shared between nodes (${dbKind})`, () => {
     const ctx = { ...env.ctx, config: { ...env.ctx.config, rateLimitStore: 'postgres' as const } };
     const nodes = await twoNodes(ctx);
     try {
-      const codes = await Promise.all(Array.from({ length: 12 }, (_, i) => nodes[i % 2]!.inject({ method: 'GET', url: '/api/test-limited', remoteAddress: '10.9.9.9' }).then((r) => r.statusCode)));
+      const codes = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          nodes[i % 2]!.inject({ method: 'GET', url: '/api/test-limited', remoteAddress: '10.9.9.9' }).then((r) => r.statusCode),
+        ),
+      );
       expect(codes.filter((c) => c === 200)).toHaveLength(3);
       expect(codes.filter((c) => c === 429)).toHaveLength(9);
     } finally {

@@ -31,14 +31,20 @@ export async function hit(db: Db, key: string, timeWindowMs: number): Promise<{ 
         resetAt: sql`case when ${expired} then excluded.reset_at else ${rateLimitBuckets.resetAt} end`,
       },
     })
-    .returning({ current: rateLimitBuckets.hits, ttl: sql<number>`greatest(0, ceil(extract(epoch from (${rateLimitBuckets.resetAt} - now())) * 1000))::int` });
+    .returning({
+      current: rateLimitBuckets.hits,
+      ttl: sql<number>`greatest(0, ceil(extract(epoch from (${rateLimitBuckets.resetAt} - now())) * 1000))::int`,
+    });
   return { current: row!.current, ttl: Number(row!.ttl) };
 }
 
 /** The hits of `key` in its current window, without counting one. */
 export async function peek(db: Db, key: string): Promise<{ current: number; ttl: number }> {
   const [row] = await db
-    .select({ current: rateLimitBuckets.hits, ttl: sql<number>`ceil(extract(epoch from (${rateLimitBuckets.resetAt} - now())) * 1000)::int` })
+    .select({
+      current: rateLimitBuckets.hits,
+      ttl: sql<number>`ceil(extract(epoch from (${rateLimitBuckets.resetAt} - now())) * 1000)::int`,
+    })
     .from(rateLimitBuckets)
     .where(eq(rateLimitBuckets.key, key));
   if (!row || Number(row.ttl) <= 0) return { current: 0, ttl: 0 };

@@ -63,7 +63,9 @@ export async function registerRateLimit(app: FastifyInstance, ctx: AppContext): 
   } else if (kind === 'postgres') {
     options.store = postgresStore(ctx.db);
     const timer = setInterval(() => {
-      purgeExpiredBuckets(ctx.db, RATE_LIMIT_PURGE_GRACE_MS).catch((e: unknown) => app.log.warn({ err: (e as Error).message }, 'rate limit purge failed'));
+      purgeExpiredBuckets(ctx.db, RATE_LIMIT_PURGE_GRACE_MS).catch((e: unknown) =>
+        app.log.warn({ err: (e as Error).message }, 'rate limit purge failed'),
+      );
     }, RATE_LIMIT_PURGE_INTERVAL_MS);
     timer.unref();
     app.addHook('onClose', async () => clearInterval(timer));
