@@ -45,7 +45,7 @@ function upload(url: string, path: string, headers: Record<string, string>): Pro
   const pre = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
   const post = Buffer.from(`\r\n--${boundary}--\r\n`);
   // exactly FILE_MB in all (the evidence cap is 50 MB); a random tail makes every file unique
-  const tail = randomBytes(TAIL);
+  const tail = Buffer.concat([randomBytes(TAIL - 7), Buffer.from('\n%%EOF\n')]); // a PDF must end with %%EOF (issue 8 item 5)
   const size = FILE_MB * MB;
   const lastBlock = MB - PDF_HEAD.length - TAIL;
   const started = Date.now();

@@ -124,7 +124,7 @@ describe(`evidence files (${dbKind})`, () => {
 describe(`resumable upload of a large scan (${dbKind})`, () => {
   it('resumes after an interruption, refuses a replayed chunk, and never duplicates', async () => {
     const a = await seedBoundApplicant(env);
-    const content = Buffer.concat([MINIMAL_PDF, randomBytes(3 * 1024 * 1024)]);
+    const content = Buffer.concat([MINIMAL_PDF, randomBytes(3 * 1024 * 1024), Buffer.from('\n%%EOF\n')]); // a PDF ends with %%EOF
     const start = await a.client.post('/api/v1/uploads', { filename: '合同扫描件.pdf', size: content.length, clientKey: 'contract-scan-001' });
     expect(start.statusCode, start.body).toBe(200);
     const id = start.json().id;

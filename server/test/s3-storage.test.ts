@@ -34,7 +34,7 @@ async function readAll(r: Readable): Promise<Buffer> {
 
 describe('S3-compatible storage', () => {
   it('streams a 20 MB PDF in, hashes it, and gives the same bytes back', async () => {
-    const content = Buffer.concat([MINIMAL_PDF, randomBytes(20 * 1024 * 1024)]);
+    const content = Buffer.concat([MINIMAL_PDF, randomBytes(20 * 1024 * 1024), Buffer.from('\n%%EOF\n')]); // a PDF ends with %%EOF
     const stored = await store.put(Readable.from([content.subarray(0, 1000), content.subarray(1000)]), { maxBytes: 50 * 1024 * 1024, accept: ['application/pdf'], filename: 'scan.pdf' });
     expect(stored).toMatchObject({ size: content.length, mime: 'application/pdf' });
     expect((await readAll(await store.get(stored.storageKey))).equals(content)).toBe(true);

@@ -47,3 +47,6 @@ export function nameContentMismatch(filename: string, detected: AcceptedMime): s
   if (claimed !== detected) return `文件扩展名为 .${ext}，但内容是${MIME_LABEL[detected]}，请确认选择了正确的文件，不要只修改扩展名`;
   return null;
 }
+
+export * from './image-limits';
+export * from './completeness';

@@ -11,6 +11,7 @@ import type { AppContext } from '../../platform/context';
 import { fail } from '../../platform/http/errors';
 import { safeEqual } from '../../platform/auth/session';
 import { writeAudit } from '../../platform/audit/audit';
+import { assertImageWithinLimits } from '../../platform/storage/image-guard';
 
 export const PLEDGE_TOKEN_MINUTES = 15;
 
@@ -47,6 +48,7 @@ export async function signPledge(ctx: AppContext, token: string, signaturePngBas
   const id = readToken(ctx, token, ctx.now());
   const png = Buffer.from(signaturePngBase64.replace(/^data:image\/png;base64,/, ''), 'base64');
   if (png.length < 200) fail('VALIDATION', '签名是空的，请用手指在框内签名');
+  assertImageWithinLimits(png); // the pixel ceiling before anything reads the image
   const [a] = await ctx.db.select().from(applications).where(eq(applications.id, id));
   if (!a) fail('NOT_FOUND');
   if (a.status !== 'draft' && a.status !== 'returned') fail('STATE', '申报已提交，无需再签名');

@@ -133,10 +133,18 @@ export const archiveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   });
   app.put(
     '/uploads/:id/content',
-    { schema: { tags, summary: '追加数据（头 upload-offset，类型 application/offset+octet-stream）', params: ZId, headers: z.object({ 'upload-offset': z.coerce.number().int().min(0) }), response: { 200: ZUpload, 409: ZError } } },
+    {
+      schema: {
+        tags,
+        summary: '追加数据（头 upload-offset，类型 application/offset+octet-stream）：同一时刻只接受一段，其余 409 并告知服务器的位置；超出声明大小的一段 400',
+        params: ZId,
+        headers: z.object({ 'upload-offset': z.coerce.number().int().min(0), 'content-length': z.coerce.number().int().min(0).optional() }),
+        response: { 200: ZUpload, 400: ZError, 409: ZError },
+      },
+    },
     async (req) => {
       const auth = requireAuth(req, ['applicant']);
-      return uploadView(await appendChunk(ctx, auth.user.id, req.params.id, req.headers['upload-offset'], req.raw));
+      return uploadView(await appendChunk(ctx, auth.user.id, req.params.id, req.headers['upload-offset'], req.raw, req.headers['content-length']));
     },
   );
 

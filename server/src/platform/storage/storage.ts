@@ -8,8 +8,17 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { detectFileType, formatBytes, nameContentMismatch, ACCEPTED_FILE_LABEL, type AcceptedMime } from '@zc/domain';
+import {
+  detectFileType,
+  formatBytes,
+  incompleteFileProblem,
+  nameContentMismatch,
+  FileTail,
+  ACCEPTED_FILE_LABEL,
+  type AcceptedMime,
+} from '@zc/domain';
 import { AppError } from '../http/errors';
+import { IMAGE_HEADER_BYTES, imageHeaderProblem } from './image-guard';
 
 export interface StoredObject {
   storageKey: string;
@@ -34,12 +43,19 @@ export interface FileStore {
   adopt(tmpPath: string): Promise<string>;
 }
 
-/** Passes bytes through while hashing, counting, and checking the magic bytes of the first chunk. */
+/**
+ * Passes bytes through while hashing, counting, and checking the magic bytes of the first chunk; at
+ * the end, that the file is complete (PDF %%EOF, PNG IEND, JPEG EOI: domain incompleteFileProblem)
+ * and that an image's header declares no more than the pixel ceiling. Keeps only a bounded head and tail.
+ */
 export class InspectingStream extends Transform {
   readonly hash = createHash('sha256');
   size = 0;
   mime: AcceptedMime | null = null;
   private head = Buffer.alloc(0);
+  private readonly tail = new FileTail();
+  private imageHead: Buffer[] = [];
+  private imageHeadBytes = 0;
   constructor(
     private readonly maxBytes: number,
     private readonly accept: readonly AcceptedMime[],
@@ -71,6 +87,12 @@ export class InspectingStream extends Transform {
       }
     }
     this.hash.update(chunk);
+    this.tail.push(chunk);
+    if (this.imageHeadBytes < IMAGE_HEADER_BYTES) {
+      const part = Buffer.from(chunk.subarray(0, IMAGE_HEADER_BYTES - this.imageHeadBytes));
+      this.imageHead.push(part);
+      this.imageHeadBytes += part.length;
+    }
     cb(null, chunk);
   }
   override _flush(cb: (err?: Error | null) => void) {
@@ -81,6 +103,13 @@ export class InspectingStream extends Transform {
       if (problem) return cb(problem);
       this.mime = mime;
     }
+    const incomplete = incompleteFileProblem(this.mime!, this.tail);
+    if (incomplete) return cb(new AppError('FILE_REJECTED', incomplete));
+    if (this.mime !== 'application/pdf') {
+      const tooBig = imageHeaderProblem(Buffer.concat(this.imageHead));
+      if (tooBig) return cb(new AppError('FILE_REJECTED', tooBig));
+    }
+    this.imageHead = [];
     cb();
   }
 }

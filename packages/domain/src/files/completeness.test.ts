@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FILE_TAIL_BYTES,
+  FileTail,
+  IMAGE_MAX_PIXELS,
+  IMAGE_MAX_SIDE,
+  imagePixelProblem,
+  incompleteFileProblem,
+  type AcceptedMime,
+} from './file-type';
+
+const hex = (h: string) => Uint8Array.from(Buffer.from(h, 'hex'));
+const text = (s: string) => new TextEncoder().encode(s);
+/** a valid 1×1 PNG (signature, IHDR, IDAT, IEND) */
+const PNG_1PX = hex(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+);
+const PDF = text('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...new Array<number>(120).fill(0x11), 0xff, 0xd9]);
+
+function problem(mime: AcceptedMime, ...chunks: Uint8Array[]) {
+  const t = new FileTail();
+  for (const c of chunks) t.push(c);
+  return incompleteFileProblem(mime, t);
+}
+
+describe('incompleteFileProblem (a file must end as its format requires)', () => {
+  it('accepts complete PDF, PNG and JPEG files, in one piece or in chunks', () => {
+    expect(problem('application/pdf', PDF)).toBeNull();
+    expect(problem('image/png', PNG_1PX)).toBeNull();
+    expect(problem('image/jpeg', JPEG)).toBeNull();
+    expect(problem('image/png', PNG_1PX.subarray(0, 30), PNG_1PX.subarray(30, 63), PNG_1PX.subarray(63))).toBeNull();
+  });
+  it('refuses an 8-byte "PNG", a truncated PNG and a PNG without IEND', () => {
+    expect(problem('image/png', PNG_1PX.subarray(0, 8))).toContain('8 字节');
+    expect(problem('image/png', PNG_1PX.subarray(0, PNG_1PX.length - 5))).toContain('不完整');
+    const noEnd = Uint8Array.from([...PNG_1PX.subarray(0, PNG_1PX.length - 12), ...new Array<number>(12).fill(0)]);
+    expect(problem('image/png', noEnd)).toContain('不完整');
+  });
+  it('refuses a JPEG cut before its EOI marker and a tiny JPEG stub; allows padding after EOI', () => {
+    expect(problem('image/jpeg', JPEG.subarray(0, JPEG.length - 1))).toContain('不完整');
+    expect(problem('image/jpeg', JPEG.subarray(0, 60))).toContain('60 字节');
+    expect(problem('image/jpeg', JPEG, new Uint8Array(100))).toBeNull();
+  });
+  it('refuses a PDF without %%EOF near its end; accepts megabytes of padding after it', () => {
+    expect(problem('application/pdf', PDF.subarray(0, PDF.length - 8))).toContain('不完整');
+    expect(problem('application/pdf', text('%PDF-1.4'))).toContain('8 字节');
+    expect(problem('application/pdf', PDF, new Uint8Array(2048).fill(0x41))).toContain('不完整'); // junk after %%EOF
+    const spaces = new Uint8Array(1024 * 1024).fill(0x20);
+    expect(problem('application/pdf', PDF, spaces, spaces, text('\r\n'))).toBeNull();
+  });
+  it('keeps a bounded tail whatever the file size', () => {
+    const t = new FileTail();
+    for (let i = 0; i < 20; i++) t.push(new Uint8Array(16 * 1024).fill(i + 1));
+    expect(t.raw.length).toBe(FILE_TAIL_BYTES);
+    expect(t.size).toBe(20 * 16 * 1024);
+    expect(t.raw[t.raw.length - 1]).toBe(20);
+  });
+});
+
+describe('imagePixelProblem (the pixel ceiling, before any decoder)', () => {
+  it('accepts photos and A4 scans at 600 dpi', () => {
+    expect(imagePixelProblem(300, 400)).toBeNull();
+    expect(imagePixelProblem(4961, 7016)).toBeNull();
+    expect(imagePixelProblem(IMAGE_MAX_SIDE, IMAGE_MAX_PIXELS / IMAGE_MAX_SIDE)).toBeNull();
+  });
+  it('refuses a huge canvas, a thin strip over the side limit and unreadable sizes, saying the size', () => {
+    expect(imagePixelProblem(30000, 30000)).toContain('30000×30000');
+    expect(imagePixelProblem(IMAGE_MAX_SIDE + 1, 10)).toContain('过大');
+    expect(imagePixelProblem(8000, 8000)).toContain('过大'); // 64 MP
+    expect(imagePixelProblem(0, 0)).toContain('无法读取');
+  });
+});
