@@ -9,7 +9,7 @@ import {
   type AcceptedMime,
 } from './file-type';
 
-const hex = (h: string) => Uint8Array.from(Buffer.from(h, 'hex'));
+const hex = (h: string) => Uint8Array.from(h.match(/../g)!.map((b) => parseInt(b, 16)));
 const text = (s: string) => new TextEncoder().encode(s);
 /** a valid 1×1 PNG (signature, IHDR, IDAT, IEND) */
 const PNG_1PX = hex(
