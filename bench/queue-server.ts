@@ -36,7 +36,7 @@ const run = (q: string) => db.execute(sql.raw(q));
 const uid = (expr: string) => `overlay(overlay(md5(${expr}) placing '4' from 13) placing '8' from 17)::uuid`;
 const t0 = Date.now();
 const log = (m: string) => process.stderr.write(`[queue-server ${((Date.now() - t0) / 1000).toFixed(0)} s] ${m}\n`);
-await seedDemoData(db);
+await seedDemoData(db, ctx.pii);
 await seedPlans(db, new Date());
 
 // counties in id order (Hangzhou's first), each with its HR bureau and its city's HR and 经信 bureaus

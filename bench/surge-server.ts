@@ -127,7 +127,7 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
   const { ctx } = await bootstrap(config, { now });
   const db = ctx.db;
   const t0 = Date.now();
-  await seedDemoData(db);
+  await seedDemoData(db, ctx.pii);
   await seedPlans(db, now());
   const [plan] = await db.select().from(plans).where(eq(plans.key, '2019-it-senior'));
   const planData = plan!.data as Plan;

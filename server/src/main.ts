@@ -13,7 +13,7 @@ const config = loadConfig();
 const { ctx, database, startupDone } = await bootstrap(config, { holdStartupLock: true });
 const app = await buildApp(ctx);
 
-if (config.seedDemo && (await seedDemoData(ctx.db))) {
+if (config.seedDemo && (await seedDemoData(ctx.db, ctx.pii))) {
   app.log.info('已写入演示数据');
   // eslint-disable-next-line no-console
   console.log(`\n演示账号（密码均为 ${DEMO_PASSWORD}）：\n${demoAccountList().map((a) => `  ${a.username.padEnd(20)} ${a.what}`).join('\n')}\n`);

@@ -19,11 +19,11 @@ const at = (iso: string) => (env.clock.now = new Date(iso));
 beforeAll(async () => {
   env = await startTestApp();
   at('2019-08-01T02:00:00Z');
-  await seedDemoData(env.ctx.db);
+  await seedDemoData(env.ctx.db, env.ctx.pii);
   await seedPlans(env.ctx.db, env.clock.now);
   const [p] = await env.ctx.db.select().from(plans).where(eq(plans.key, '2019-it-senior'));
   planId = p!.id;
-  const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumber, DEMO_PEOPLE.zhangWei.idNumber));
+  const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', DEMO_PEOPLE.zhangWei.idNumber)));
   zhangId = u!.id;
   // an approved archive that meets the seed 000 plan (bachelor + 工程师 ≥ 5 years, CE 2018–2019, assessments 2016–2018)
   const mk = (data: Record<string, unknown>) => ({ applicantId: zhangId, kind: data.kind as string, data, summary: String(data.kind), status: 'approved' });

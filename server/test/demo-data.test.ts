@@ -8,7 +8,7 @@ import { dbKind, startTestApp, type TestEnv } from './helper';
 let env: TestEnv;
 beforeAll(async () => {
   env = await startTestApp();
-  expect(await seedDemoData(env.ctx.db)).toBe(true);
+  expect(await seedDemoData(env.ctx.db, env.ctx.pii)).toBe(true);
 });
 afterAll(async () => env?.close());
 
@@ -46,7 +46,8 @@ describe(`demo data in the real shape of Zhejiang (${dbKind})`, () => {
     for (const role of ['admin', 'officer', 'expert', 'employer', 'applicant']) {
       const [u] = await env.ctx.db.select().from(users).where(eq(users.role, role)).limit(1);
       expect(u, role).toBeDefined();
-      await env.client().login(u!.username!, DEMO_PASSWORD);
+      // applicants have no username: they sign in with their ID number
+      await env.client().login(u!.username ?? env.ctx.pii.decrypt('id_number', u!.idNumber!), DEMO_PASSWORD);
     }
     const [orphans] = await env.ctx.db.select({ n: count() }).from(users).where(and(isNull(users.orgId), eq(users.role, 'officer')));
     expect(orphans?.n).toBe(0);
@@ -59,6 +60,6 @@ describe(`demo data in the real shape of Zhejiang (${dbKind})`, () => {
   });
 
   it('seeding twice does nothing', async () => {
-    expect(await seedDemoData(env.ctx.db)).toBe(false);
+    expect(await seedDemoData(env.ctx.db, env.ctx.pii)).toBe(false);
   });
 });

@@ -21,6 +21,9 @@ import { seedPlans } from '../src/modules/plans/seed-plans';
 import { DEMO_ROUND_KEY, seedDemoRound } from '../src/modules/demo/demo-round';
 
 export const TEST_PASSWORD = 'Test@2026pw';
+/** fixed PII keys for tests (issue 8 item 7): 32 bytes each, base64 */
+export const TEST_PII_ENC_KEYS = `t1:${Buffer.alloc(32, 1).toString('base64')}`;
+export const TEST_PII_HASH_KEY = Buffer.alloc(32, 2).toString('base64');
 export const dbKind = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -61,6 +64,8 @@ export async function startTestApp(): Promise<TestEnv> {
       publicUrl: 'http://127.0.0.1:3000',
       sso: { issuer: 'http://127.0.0.1:3000/idp', clientId: 'zhicheng-platform', clientSecret: 'test-secret', demoIdp: true },
       registries: { latencyMs: 2, failureRate: 0 },
+      piiEncKeys: TEST_PII_ENC_KEYS,
+      piiHashKey: TEST_PII_HASH_KEY,
     },
   );
   const { ctx, database } = await bootstrap(config, { now: () => clock.now });
@@ -176,7 +181,7 @@ export async function seedAccount(ctx: AppContext, opts: { role: 'officer' | 'ad
   const username = opts.username ?? `user${next()}`;
   const [u] = await ctx.db
     .insert(users)
-    .values({ role: opts.role, orgId: opts.orgId, username, passwordHash: await hashPassword(TEST_PASSWORD), realName: '测试经办人', mobile: opts.mobile ?? '13900001111', profileCompletedAt: new Date() })
+    .values({ role: opts.role, orgId: opts.orgId, username, passwordHash: await hashPassword(TEST_PASSWORD), realName: '测试经办人', mobile: ctx.pii.encrypt('mobile', opts.mobile ?? '13900001111'), mobileHash: ctx.pii.hash('mobile', opts.mobile ?? '13900001111'), profileCompletedAt: new Date() })
     .returning();
   return u!;
 }
@@ -226,7 +231,7 @@ export async function registerApplicant(env: TestEnv, over: Partial<{ realName: 
 export async function seedBoundApplicant(env: TestEnv, regionKey = '330127') {
   const a = await seedProfiledApplicant(env);
   const emp = await seedApprovedEmployer(env.ctx, regionKey);
-  const [u] = await env.ctx.db.select({ id: users.id }).from(users).where(eq(users.idNumber, a.idNumber));
+  const [u] = await env.ctx.db.select({ id: users.id }).from(users).where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', a.idNumber)));
   await env.ctx.db.insert(employmentBindings).values({ applicantId: u!.id, employerId: emp.org.id, status: 'approved', decidedAt: new Date() });
   return { ...a, userId: u!.id, employer: emp };
 }
@@ -248,10 +253,10 @@ export const PNG_1PX = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000
 export async function startDemoRoundApp(): Promise<{ env: TestEnv; planId: string; zhangId: string }> {
   const env = await startTestApp();
   env.clock.now = new Date('2026-11-22T02:00:00Z');
-  await seedDemoData(env.ctx.db);
+  await seedDemoData(env.ctx.db, env.ctx.pii);
   await seedPlans(env.ctx.db, env.clock.now);
   if (!(await seedDemoRound(env.ctx.db, env.clock.now))) throw new Error('demo round not seeded');
   const [p] = await env.ctx.db.select().from(plans).where(eq(plans.key, DEMO_ROUND_KEY));
-  const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumber, DEMO_PEOPLE.zhangWei.idNumber));
+  const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', DEMO_PEOPLE.zhangWei.idNumber)));
   return { env, planId: p!.id, zhangId: u!.id };
 }

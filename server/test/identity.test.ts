@@ -17,7 +17,7 @@ describe(`applicant registration (${dbKind})`, () => {
     expect(res.statusCode).toBe(201);
     const session = (await c.get('/api/v1/session')).json();
     expect(session.user).toMatchObject({ role: 'applicant', realName: '赵六', profileCompleted: false });
-    const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumber, idNumber));
+    const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', idNumber)));
     expect(u?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(u?.birthDate).toBe('1990-01-01');
     const audit = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.registered'), eq(auditEvents.targetId, u!.id)));
@@ -126,7 +126,7 @@ describe(`sessions and login protection (${dbKind})`, () => {
     // after the lock period the owner gets in again
     env.clock.advance(16 * 60_000);
     await env.client().login(victim.idNumber);
-    const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumber, victim.idNumber));
+    const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', victim.idNumber)));
     const locked = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.locked'), eq(auditEvents.targetId, u!.id)));
     expect(locked).toHaveLength(1);
   });

@@ -154,7 +154,8 @@ describe(`employer approval within jurisdiction (${dbKind})`, () => {
     const [operator] = await env.ctx.db.select().from(users).where(eq(users.orgId, e.orgId));
     const inbox = await env.ctx.db.select().from(notifications).where(eq(notifications.userId, operator!.id));
     expect(inbox.map((n) => n.title)).toContain('单位注册审核通过');
-    const sms = await env.ctx.db.select().from(smsOutbox).where(eq(smsOutbox.mobile, '13700001111'));
+    // the outbox holds the mobile encrypted (issue 8 item 7)
+    const sms = (await env.ctx.db.select().from(smsOutbox)).filter((m) => env.ctx.pii.decrypt('mobile', m.mobile) === '13700001111');
     expect(sms.some((m) => m.template === 'employerApproved')).toBe(true);
     const [audit] = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'organization.approved'), eq(auditEvents.targetId, e.orgId)));
     expect(audit).toMatchObject({ actorUserId: ca.user.id, before: { status: 'pending' }, after: { status: 'approved', opinion: '材料齐全' } });

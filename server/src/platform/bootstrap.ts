@@ -12,6 +12,9 @@ import { DemoDegreeRegistry } from './adapters/degree-registry';
 import { DemoSocialSecuritySource } from './adapters/social-security';
 import { DEMO_DEGREE_RECORDS, DEMO_SOCIAL_SECURITY } from '../modules/demo/demo-registries';
 import { openStore } from './storage/open-store';
+import { openPiiCipher } from './crypto/keys';
+import { migratePii } from './crypto/pii-migrate';
+import { DecryptingSmsGateway } from './crypto/sms';
 
 /**
  * PostgreSQL advisory lock key held while a node migrates and seeds: several nodes starting at once
@@ -58,10 +61,14 @@ export interface Bootstrapped {
  * at the same moment waits and then finds everything in place.
  */
 export async function bootstrap(config: Config, opts: { now?: () => Date; holdStartupLock?: boolean } = {}): Promise<Bootstrapped> {
+  // PII keys first: without them (DATABASE_URL, not demo) the platform refuses to start before touching the database
+  const pii = await openPiiCipher(config);
   const release = config.database.kind === 'postgres' ? await takeStartupLock(config.database.url) : async () => undefined;
   try {
     const database = await openDatabase(config.database);
     await ensureReferenceData(database.db);
+    // rows written before item 7 (plaintext ID numbers / mobiles) are encrypted and hashed; a no-op afterwards
+    await migratePii(database.db, pii, { mode: 'plaintext' });
     const pledgeToken = config.pledgeTokenSecret ?? (await platformSecret(database.db, 'pledgeToken'));
     // a movable clock for browser journeys (config.testClock); otherwise the real one
     const testClock = config.testClock && !opts.now ? { offsetMs: 0 } : undefined;
@@ -71,12 +78,13 @@ export async function bootstrap(config: Config, opts: { now?: () => Date; holdSt
       db: database.db,
       dbKind: database.kind,
       store: await openStore(config.storageUrl, join(config.dataDir, 'files')),
-      sms: new DemoSmsGateway(config.sms.failureRate, config.sms.latencyMs),
+      sms: new DecryptingSmsGateway(new DemoSmsGateway(config.sms.failureRate, config.sms.latencyMs), pii),
       degreeRegistry: new DemoDegreeRegistry(DEMO_DEGREE_RECORDS, config.registries),
       socialSecurity: new DemoSocialSecuritySource(DEMO_SOCIAL_SECURITY, config.registries),
       now,
       testClock,
       secrets: { pledgeToken },
+      pii,
     };
     if (!opts.holdStartupLock) await release();
     return { ctx, database, startupDone: release };

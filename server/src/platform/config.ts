@@ -34,6 +34,10 @@ export interface Config {
    * publicity period. Never set in production: the route does not exist unless this is on.
    */
   testClock: boolean;
+  /** PII_ENC_KEYS: "keyId:base64key[,…]", the first encrypts (platform/crypto/pii.ts); null = demo/embedded key file */
+  piiEncKeys: string | null;
+  /** PII_HASH_KEY: base64 HMAC key for the ID-number / mobile look-up hashes */
+  piiHashKey: string | null;
 }
 
 /** The demo SMS gateway's pretend network time when SMS_DEMO_LATENCY_MS is not set (a real gateway answers in tens of ms). */
@@ -87,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     seedDemo: (env.SEED_DEMO ?? 'true') === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     testClock: env.ZC_TEST_CLOCK === 'true',
+    piiEncKeys: env.PII_ENC_KEYS || null,
+    piiHashKey: env.PII_HASH_KEY || null,
     ...overrides,
   };
 }

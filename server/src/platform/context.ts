@@ -4,6 +4,7 @@ import type { FileStore } from './storage/storage';
 import type { SmsGateway } from './notifications/notify';
 import type { DegreeRegistry } from './adapters/degree-registry';
 import type { SocialSecuritySource } from './adapters/social-security';
+import type { PiiCipher } from './crypto/pii';
 
 /** Everything a service needs from the platform; tests build it with other adapters. */
 export interface AppContext {
@@ -14,6 +15,8 @@ export interface AppContext {
   sms: SmsGateway;
   degreeRegistry: DegreeRegistry;
   socialSecurity: SocialSecuritySource;
+  /** ID numbers and mobiles at rest: encrypt/decrypt/hash (platform/crypto/pii.ts) */
+  pii: PiiCipher;
   /** the platform's clock; tests move it instead of sleeping */
   now: () => Date;
   /** present only when config.testClock is on: how far the clock has been moved */

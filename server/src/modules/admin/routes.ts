@@ -31,7 +31,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         ctx.db.select({ n: count() }).from(smsOutbox),
       ]);
       return {
-        items: rows.map((m) => ({ id: m.id, mobileMasked: maskMobile(m.mobile), template: m.template, body: m.body, status: m.status, attempts: m.attempts, lastError: m.lastError, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+        items: rows.map((m) => ({ id: m.id, mobileMasked: maskMobile(ctx.pii.decrypt('mobile', m.mobile)), template: m.template, body: m.body, status: m.status, attempts: m.attempts, lastError: m.lastError, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
         total: t?.n ?? 0,
         page: req.query.page,
         pageSize: req.query.pageSize,

@@ -196,7 +196,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     ws.addRow([`公示期：${detail.publicityStart ?? ''} 至 ${detail.publicityEnd ?? ''}（不少于 ${(row?.plan as Plan | undefined)?.publicity.employerWorkingDays ?? ''} 个工作日）`]);
     ws.addRow(['姓名', '身份证号', '现从事专业', '申报计划', '申报级别', '申报方式', '代表作及主要业绩']);
     const entries = ((detail.draft.submittedEntries ?? []) as Array<{ summary: string }>).map((e) => e.summary).join('；');
-    ws.addRow([detail.applicantName, row?.idNumber ? maskIdNumber(row.idNumber) : '', detail.currentSpecialty ?? '', detail.planName, detail.level ?? '', detail.mode ?? '', entries]);
+    ws.addRow([detail.applicantName, row?.idNumber ? maskIdNumber(ctx.pii.decrypt('id_number', row.idNumber)) : '', detail.currentSpecialty ?? '', detail.planName, detail.level ?? '', detail.mode ?? '', entries]);
     ws.columns.forEach((c) => (c.width = 22));
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     return reply

@@ -170,7 +170,7 @@ export const archiveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const [u] = await ctx.db.select({ idNumber: users.idNumber }).from(users).where(eq(users.id, auth.user.id));
       const current = ctx.now().toISOString().slice(0, 7);
       try {
-        const periods = u?.idNumber ? await ctx.socialSecurity.history({ idNumber: u.idNumber, fromMonth: '1900-01', toMonth: current }) : [];
+        const periods = u?.idNumber ? await ctx.socialSecurity.history({ idNumber: ctx.pii.decrypt('id_number', u.idNumber), fromMonth: '1900-01', toMonth: current }) : [];
         const proofs = await ctx.db
           .select({ data: archiveEntries.data })
           .from(archiveEntries)

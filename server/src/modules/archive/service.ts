@@ -113,7 +113,7 @@ async function verifyEducation(ctx: AppContext, auth: LoadedSession, data: Archi
   const [u] = await ctx.db.select({ idNumber: users.idNumber, realName: users.realName }).from(users).where(eq(users.id, auth.user.id));
   if (!u?.idNumber) return { status: 'needsUpload', documents: route.fallbackDocuments, explanation: '账号未登记身份证号码，无法自动核验，请上传证明材料' };
   try {
-    const r = await ctx.degreeRegistry.lookup({ idNumber: u.idNumber, realName: u.realName });
+    const r = await ctx.degreeRegistry.lookup({ idNumber: ctx.pii.decrypt('id_number', u.idNumber), realName: u.realName });
     const hit = r.status === 'found' ? matchDegree(r.records, data) : null;
     if (hit) return { status: 'verified', source: 'registry', certificateNumber: hit.certificateNumber, explanation: `已通过学信数据核验：${hit.school} ${hit.major}（${hit.graduationDate.slice(0, 7)}）` };
     return { status: 'needsUpload', documents: route.fallbackDocuments, explanation: `学信数据中未查询到与填写内容一致的学历记录，请核对毕业院校、学历和毕业时间，或上传${route.fallbackDocuments.join('及')}` };
@@ -319,7 +319,7 @@ export async function reviewQueue(
     items: rows.map((r) => ({
       ...present(r.e, ev, entryActionsFor(auth.actor, { status: r.e.status as ArchiveStatus, frozen: !!r.e.frozenAt, applicantId: r.e.applicantId, employerId: r.e.employerId }, { boundEmployerId: null })),
       applicantName: r.applicantName,
-      idNumberMasked: r.idNumber ? maskIdNumber(r.idNumber) : '',
+      idNumberMasked: r.idNumber ? maskIdNumber(ctx.pii.decrypt('id_number', r.idNumber)) : '',
     })),
     total: total?.n ?? 0,
     page: q.page,

@@ -84,8 +84,8 @@ export async function employerBindings(ctx: AppContext, auth: LoadedSession, q: 
     items: rows.map((r) => ({
       id: r.b.id,
       applicantName: r.u.realName,
-      idNumberMasked: r.u.idNumber ? maskIdNumber(r.u.idNumber) : '',
-      mobileMasked: r.u.mobile ? maskMobile(r.u.mobile) : '',
+      idNumberMasked: r.u.idNumber ? maskIdNumber(ctx.pii.decrypt('id_number', r.u.idNumber)) : '',
+      mobileMasked: r.u.mobile ? maskMobile(ctx.pii.decrypt('mobile', r.u.mobile)) : '',
       sex: r.u.sex,
       currentSpecialty: r.u.currentSpecialty,
       status: r.b.status as BindingStatus,

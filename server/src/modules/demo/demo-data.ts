@@ -9,6 +9,7 @@ import { creditCodeCheckChar, idNumberCheckDigit, orgCodeCheckChar, zhejiangRegi
 import { employmentBindings, notices, organizations, regions, users } from '../../platform/db/schema';
 import type { Db, Tx } from '../../platform/db/client';
 import { hashPassword } from '../../platform/auth/password';
+import type { PiiCipher } from '../../platform/crypto/pii';
 import type { DemoGovIdentity } from '../sso/demo-identities';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -26,6 +27,9 @@ export function demoIdNumber(regionCode: string, birth: string, seq: string): st
   const first17 = `${regionCode}${birth}${seq}`;
   return first17 + idNumberCheckDigit(first17);
 }
+
+/** 张伟's 政务服务网 subject: how the demo round finds him (his ID number is stored only encrypted) */
+export const DEMO_ZHANG_WEI_SUBJECT = 'p-demo-zhangwei';
 
 export const DEMO_PEOPLE = {
   zhangWei: { realName: '张伟', idNumber: demoIdNumber('330127', '19850312', '051'), mobile: '13857100001' },
@@ -58,7 +62,7 @@ export const DEMO_EMPLOYERS: DemoEmployer[] = [
 
 /** Identities of the demo 政务服务网 provider (personal and legal-person). */
 export const DEMO_GOV_IDENTITIES: DemoGovIdentity[] = [
-  { subject: 'p-demo-zhangwei', kind: 'personal', name: DEMO_PEOPLE.zhangWei.realName, certificateNumber: DEMO_PEOPLE.zhangWei.idNumber, mobile: DEMO_PEOPLE.zhangWei.mobile },
+  { subject: DEMO_ZHANG_WEI_SUBJECT, kind: 'personal', name: DEMO_PEOPLE.zhangWei.realName, certificateNumber: DEMO_PEOPLE.zhangWei.idNumber, mobile: DEMO_PEOPLE.zhangWei.mobile },
   { subject: 'p-demo-chenjing', kind: 'personal', name: DEMO_PEOPLE.chenJing.realName, certificateNumber: DEMO_PEOPLE.chenJing.idNumber, mobile: DEMO_PEOPLE.chenJing.mobile },
   { subject: 'l-demo-qdh', kind: 'legalPerson', name: '淳安县千岛湖水务有限公司', certificateNumber: demoCreditCode('330127', 1), mobile: '13857110001', agentName: '周敏' },
   { subject: 'l-demo-txwl', kind: 'legalPerson', name: '桐乡未来智造科技有限公司', certificateNumber: demoCreditCode('330483', 99), mobile: '13857110099', agentName: '蒋文' },
@@ -135,7 +139,7 @@ const DEMO_NOTICES = [
 ];
 
 /** Seeds the demo data once: does nothing when any user exists. Returns whether it seeded. */
-export async function seedDemoData(db: Db): Promise<boolean> {
+export async function seedDemoData(db: Db, pii: PiiCipher): Promise<boolean> {
   const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
   if (anyUser) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -151,7 +155,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     for (const spec of managementOrgs()) {
       const orgId = await insertOrg(tx, { kind: spec.kind, name: spec.name, regionId: spec.regionKey, regionPath: pathOf.get(spec.regionKey)!, status: 'approved' }, spec.key);
       for (const a of spec.accounts ?? []) {
-        await tx.insert(users).values({ role: a.role ?? 'officer', orgId, username: a.username, passwordHash, realName: a.realName, mobile: '13900000000', profileCompletedAt: new Date() });
+        await tx.insert(users).values({ role: a.role ?? 'officer', orgId, username: a.username, passwordHash, realName: a.realName, mobile: pii.encrypt('mobile', '13900000000'), mobileHash: pii.hash('mobile', '13900000000'), profileCompletedAt: new Date() });
       }
     }
     let serial = 1;
@@ -165,12 +169,12 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         {
           kind: 'employer', name: e.name, regionId: e.regionKey, regionPath: pathOf.get(e.regionKey)!, status: e.status, creditCode,
           nature: e.nature, affiliation: e.affiliation, competentDepartment: e.competentDepartment, filesAtAgency: e.filesAtAgency ?? false,
-          contactName: e.operator.realName, contactPhone: e.operator.mobile, decidedAt: e.status === 'approved' ? new Date() : null,
+          contactName: e.operator.realName, contactPhone: pii.encrypt('mobile', e.operator.mobile), decidedAt: e.status === 'approved' ? new Date() : null,
         },
         e.key,
       );
       await tx.insert(users).values({
-        role: 'employer', orgId, username: e.operator.username, passwordHash, realName: e.operator.realName, mobile: e.operator.mobile,
+        role: 'employer', orgId, username: e.operator.username, passwordHash, realName: e.operator.realName, mobile: pii.encrypt('mobile', e.operator.mobile), mobileHash: pii.hash('mobile', e.operator.mobile),
         profileCompletedAt: new Date(), govSubject: gov?.subject ?? null,
       });
     }
@@ -178,14 +182,16 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       const [u] = await tx
         .insert(users)
         .values({
-          role: 'applicant', username: p.idNumber, passwordHash, realName: p.realName, idNumber: p.idNumber, mobile: p.mobile,
+          // applicants sign in with the ID number (looked up by its hash); it is stored only encrypted
+          role: 'applicant', username: null, passwordHash, realName: p.realName,
+          idNumber: pii.encrypt('id_number', p.idNumber), idNumberHash: pii.hash('id_number', p.idNumber), mobile: pii.encrypt('mobile', p.mobile), mobileHash: pii.hash('mobile', p.mobile),
           birthDate: `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`,
           sex: Number(p.idNumber[16]) % 2 === 1 ? 'male' : 'female', ...extra,
         })
         .returning({ id: users.id });
       return u!.id;
     };
-    const zw = await person(DEMO_PEOPLE.zhangWei, { govSubject: 'p-demo-zhangwei', currentSpecialty: '给排水工程', workStartMonth: '2007-07', profileCompletedAt: new Date() });
+    const zw = await person(DEMO_PEOPLE.zhangWei, { govSubject: DEMO_ZHANG_WEI_SUBJECT, currentSpecialty: '给排水工程', workStartMonth: '2007-07', profileCompletedAt: new Date() });
     const ln = await person(DEMO_PEOPLE.liNa, { currentSpecialty: '软件开发', workStartMonth: '2012-07', profileCompletedAt: new Date() });
     await person(DEMO_PEOPLE.wangQiang, {});
     await tx.insert(employmentBindings).values([

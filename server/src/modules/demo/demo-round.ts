@@ -9,7 +9,7 @@ import { nextDay, shanghaiDate, summarizeArchiveEntry, ZArchiveEntryData, type P
 import { archiveEntries, employmentBindings, organizations, plans, users } from '../../platform/db/schema';
 import type { Db } from '../../platform/db/client';
 import { readPlanFiles } from '../plans/seed-plans';
-import { DEMO_PEOPLE } from './demo-data';
+import { DEMO_ZHANG_WEI_SUBJECT } from './demo-data';
 
 export const DEMO_ROUND_KEY = 'demo-it-senior';
 const SOURCE_KEY = '2019-it-senior';
@@ -63,7 +63,8 @@ export async function seedDemoRound(db: Db, now: Date): Promise<boolean> {
     .select({ id: users.id, employerId: employmentBindings.employerId })
     .from(users)
     .innerJoin(employmentBindings, and(eq(employmentBindings.applicantId, users.id), eq(employmentBindings.status, 'approved')))
-    .where(eq(users.idNumber, DEMO_PEOPLE.zhangWei.idNumber));
+    // by his 政务服务网 subject: the ID number is stored only encrypted (issue 8 item 7)
+    .where(eq(users.govSubject, DEMO_ZHANG_WEI_SUBJECT));
   await db.transaction(async (tx) => {
     await tx.insert(plans).values({ key: plan.key, officeOrgId: office.id, data: plan, year: plan.year, name: plan.name, status: 'published', publishedAt: now });
     if (!zhang) return;

@@ -11,6 +11,9 @@ import type { ZApplicantRegistration, ZProfileInput } from './schemas';
 import { inspectPhoto, storePhoto } from '../../platform/storage/photo';
 
 /** Account names are case-insensitive; an ID number's trailing x is X. */
+/** An ID number typed into the login form's 账号 field. */
+const ID_NUMBER_LOGIN = /^\d{17}[\dX]$/;
+
 export function accountKey(u: string): string {
   const t = u.trim();
   return /^\d{17}[\dxX]$/.test(t) ? t.toUpperCase() : t.toLowerCase();
@@ -33,7 +36,8 @@ export async function login(
   meta: { ip: string; userAgent: string | null },
 ): Promise<LoginResult> {
   const key = accountKey(input.username);
-  const [user] = await ctx.db.select().from(users).where(eq(users.username, key));
+  // applicants sign in with their ID number, found by its keyed hash (issue 8 item 7); everyone else by username
+  const [user] = await ctx.db.select().from(users).where(ID_NUMBER_LOGIN.test(key) ? eq(users.idNumberHash, ctx.pii.hash('id_number', key)) : eq(users.username, key));
   const now = ctx.now();
   const audit: AuditContext = { actorUserId: user?.id ?? null, actorRole: user?.role ?? null, actorOrgId: user?.orgId ?? null, ip: meta.ip };
   if (user?.lockedUntil && user.lockedUntil > now) {
@@ -102,7 +106,7 @@ export async function registerApplicant(
 
   const passwordHash = await hashPassword(input.password);
   const userId = await ctx.db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.idNumber, id.normalized));
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.idNumberHash, ctx.pii.hash('id_number', id.normalized)));
     if (existing) {
       fail('DUPLICATE', '该身份证号码已注册。如忘记密码，请使用政务服务网登录或联系单位经办人', { idNumber: '该身份证号码已注册' });
     }
@@ -110,15 +114,21 @@ export async function registerApplicant(
       .insert(users)
       .values({
         role: 'applicant',
-        username: id.normalized,
+        // no username: the applicant signs in with the ID number, looked up by id_number_hash
+        username: null,
         passwordHash,
         realName: input.realName.trim(),
-        idNumber: id.normalized,
-        mobile: input.mobile.trim(),
+        idNumber: ctx.pii.encrypt('id_number', id.normalized),
+        idNumberHash: ctx.pii.hash('id_number', id.normalized),
+        mobile: ctx.pii.encrypt('mobile', input.mobile.trim()),
+        mobileHash: ctx.pii.hash('mobile', input.mobile.trim()),
         sex: id.sex,
         birthDate: id.birthDate,
       })
+      // two registrations with one ID number at the same moment: the unique hash lets one in, the other gets 409
+      .onConflictDoNothing({ target: users.idNumberHash })
       .returning({ id: users.id });
+    if (!row) fail('DUPLICATE', '该身份证号码已注册。如忘记密码，请使用政务服务网登录或联系单位经办人', { idNumber: '该身份证号码已注册' });
     await writeAudit(tx, { actorUserId: row!.id, actorRole: 'applicant', actorOrgId: null, ip: meta.ip }, {
       action: 'user.registered',
       targetType: 'user',
@@ -137,8 +147,8 @@ export async function getProfile(ctx: AppContext, userId: string) {
     id: u.id,
     role: u.role as 'applicant',
     realName: u.realName,
-    idNumberMasked: u.idNumber ? maskIdNumber(u.idNumber) : null,
-    mobileMasked: u.mobile ? maskMobile(u.mobile) : null,
+    idNumberMasked: u.idNumber ? maskIdNumber(ctx.pii.decrypt('id_number', u.idNumber)) : null,
+    mobileMasked: u.mobile ? maskMobile(ctx.pii.decrypt('mobile', u.mobile)) : null,
     sex: u.sex,
     birthDate: u.birthDate,
     email: u.email,
@@ -169,7 +179,7 @@ export async function completeProfile(ctx: AppContext, userId: string, input: z.
     await tx
       .update(users)
       .set({
-        ...(input.mobile ? { mobile: input.mobile.trim() } : {}),
+        ...(input.mobile ? { mobile: ctx.pii.encrypt('mobile', input.mobile.trim()), mobileHash: ctx.pii.hash('mobile', input.mobile.trim()) } : {}),
         email: input.email ?? null,
         currentSpecialty: input.currentSpecialty.trim(),
         workStartMonth: input.workStartMonth,

@@ -111,13 +111,13 @@ export async function registerEmployer(
         industry: input.industry ?? null,
         filesAtAgency: input.filesAtAgency,
         contactName: input.contactName,
-        contactPhone: input.contactPhone,
+        contactPhone: ctx.pii.encrypt('mobile', input.contactPhone),
       })
       .returning();
     let userId: string;
     if (signedInOperator) {
       userId = signedInOperator.user.id;
-      await tx.update(users).set({ orgId: org!.id, mobile: input.contactPhone }).where(eq(users.id, userId));
+      await tx.update(users).set({ orgId: org!.id, mobile: ctx.pii.encrypt('mobile', input.contactPhone), mobileHash: ctx.pii.hash('mobile', input.contactPhone) }).where(eq(users.id, userId));
     } else {
       await assertAccountFree(tx, input.account!.username);
       const [u] = await tx
@@ -128,7 +128,8 @@ export async function registerEmployer(
           username: accountKey(input.account!.username),
           passwordHash,
           realName: input.contactName,
-          mobile: input.contactPhone,
+          mobile: ctx.pii.encrypt('mobile', input.contactPhone),
+          mobileHash: ctx.pii.hash('mobile', input.contactPhone),
           profileCompletedAt: ctx.now(),
         })
         .returning({ id: users.id });
@@ -246,7 +247,7 @@ export async function getOrganization(ctx: AppContext, actor: Actor, id: string)
     industry: o.industry,
     filesAtAgency: o.filesAtAgency,
     contactName: record ? o.contactName : null,
-    contactPhoneMasked: record && o.contactPhone ? maskMobile(o.contactPhone) : null,
+    contactPhoneMasked: record && o.contactPhone ? maskMobile(ctx.pii.decrypt('mobile', o.contactPhone)) : null,
     authorizationLetterFileId: record ? o.authorizationLetterFileId : null,
     refusalReason: record ? o.refusalReason : null,
     decidedAt: o.decidedAt?.toISOString() ?? null,
@@ -377,7 +378,8 @@ export async function createAccount(
         username: accountKey(input.username),
         passwordHash,
         realName: input.realName,
-        mobile: input.mobile,
+        mobile: ctx.pii.encrypt('mobile', input.mobile),
+        mobileHash: ctx.pii.hash('mobile', input.mobile),
         profileCompletedAt: ctx.now(),
         createdBy: actor.userId,
       })
@@ -416,5 +418,5 @@ export async function listAccounts(ctx: AppContext, actor: Actor, orgId: string)
     .from(users)
     .where(and(eq(users.orgId, orgId), inArray(users.role, ['officer', 'admin', 'expert', 'employer'])))
     .orderBy(asc(users.realName));
-  return rows.map((r) => ({ ...r, mobile: r.mobile ? maskMobile(r.mobile) : null }));
+  return rows.map((r) => ({ ...r, mobile: r.mobile ? maskMobile(ctx.pii.decrypt('mobile', r.mobile)) : null }));
 }

@@ -100,18 +100,20 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
     const sub = claims.sub;
     const name = String(claims.name ?? '');
     const mobile = typeof claims.phone_number === 'string' ? claims.phone_number : null;
+    // the claims kept for prefilling a registration, without the person's mobile or ID number (issue 8 item 7)
+    const storedClaims = Object.fromEntries(Object.entries(claims).filter(([k]) => k !== 'phone_number' && k !== 'id_number'));
 
     const userId = await ctx.db.transaction(async (tx) => {
       const [existing] = await tx.select().from(users).where(eq(users.govSubject, sub));
       if (existing) {
-        if (st.kind === 'legalPerson') await tx.update(users).set({ govClaims: claims }).where(eq(users.id, existing.id));
+        if (st.kind === 'legalPerson') await tx.update(users).set({ govClaims: storedClaims }).where(eq(users.id, existing.id));
         return existing.id;
       }
       if (st.kind === 'personal') {
         const id = validateIdNumber(String(claims.id_number ?? ''));
         if (!id.ok) return null;
         // a standalone account with the same ID number is the same person: link it
-        const [same] = await tx.select().from(users).where(eq(users.idNumber, id.normalized));
+        const [same] = await tx.select().from(users).where(eq(users.idNumberHash, ctx.pii.hash('id_number', id.normalized)));
         if (same) {
           await tx.update(users).set({ govSubject: sub }).where(eq(users.id, same.id));
           await writeAudit(tx, { actorUserId: same.id, actorRole: same.role, actorOrgId: same.orgId, ip: req.ip }, { action: 'user.ssoLinked', targetType: 'user', targetId: same.id });
@@ -119,7 +121,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
         }
         const [u] = await tx
           .insert(users)
-          .values({ role: 'applicant', realName: name, idNumber: id.normalized, mobile, sex: id.sex, birthDate: id.birthDate, govSubject: sub })
+          .values({ role: 'applicant', realName: name, idNumber: ctx.pii.encrypt('id_number', id.normalized), idNumberHash: ctx.pii.hash('id_number', id.normalized), mobile: ctx.pii.encrypt('mobile', mobile), mobileHash: ctx.pii.hash('mobile', mobile), sex: id.sex, birthDate: id.birthDate, govSubject: sub })
           .returning({ id: users.id });
         await writeAudit(tx, { actorUserId: u!.id, actorRole: 'applicant', actorOrgId: null, ip: req.ip }, { action: 'user.registered', targetType: 'user', targetId: u!.id, after: { via: 'govAccount', realName: name } });
         return u!.id;
@@ -129,7 +131,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.creditCode, uscc));
       const [u] = await tx
         .insert(users)
-        .values({ role: 'employer', orgId: org?.id ?? null, realName: String(claims.agent_name ?? name), mobile, govSubject: sub, govClaims: claims, profileCompletedAt: new Date() })
+        .values({ role: 'employer', orgId: org?.id ?? null, realName: String(claims.agent_name ?? name), mobile: ctx.pii.encrypt('mobile', mobile), mobileHash: ctx.pii.hash('mobile', mobile), govSubject: sub, govClaims: storedClaims, profileCompletedAt: new Date() })
         .returning({ id: users.id });
       await writeAudit(tx, { actorUserId: u!.id, actorRole: 'employer', actorOrgId: org?.id ?? null, ip: req.ip }, { action: 'user.registered', targetType: 'user', targetId: u!.id, after: { via: 'legalPersonAccount', unit: name } });
       return u!.id;
