@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { buildApp, type App } from '../src/app';
-import { platformSecrets, rateLimitBuckets, smsOutbox } from '../src/platform/db/schema';
+import { calendarYears, platformSecrets, rateLimitBuckets, smsOutbox } from '../src/platform/db/schema';
+import { CALENDAR_CACHE_MS, calendarFor } from '../src/modules/calendar/service';
 import {
   claimSmsBatch,
   deliverSmsOutbox,
@@ -255,5 +256,19 @@ describe(`pledge-token secret (${dbKind})`, () => {
     const token = signToken(env.ctx, id, Date.now() + 60_000);
     expect(readToken(otherNode, token, new Date())).toBe(id);
     expect(() => readToken({ secrets: { pledgeToken: 'another-process-random-secret' } }, token, new Date())).toThrow(/签名链接无效/);
+  });
+});
+
+describe(`per-process caches (${dbKind})`, () => {
+  it('the working-day calendar: a year entered on another node is seen here within CALENDAR_CACHE_MS', async () => {
+    const t0 = Date.now();
+    const before = await calendarFor(env.ctx.db, t0);
+    expect(before.knownYears.has(2031)).toBe(false);
+    // another node saves 2031 (its own cache is rebuilt; ours is not told)
+    await env.ctx.db.insert(calendarYears).values({ year: 2031, holidays: ['2031-01-01'], workdays: [] });
+    expect((await calendarFor(env.ctx.db, t0 + 1000)).knownYears.has(2031)).toBe(false);
+    const after = await calendarFor(env.ctx.db, t0 + CALENDAR_CACHE_MS + 1);
+    expect(after.knownYears.has(2031)).toBe(true);
+    expect(after.holidays.has('2031-01-01')).toBe(true);
   });
 });

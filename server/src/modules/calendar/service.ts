@@ -21,14 +21,21 @@ export function libraryCalendar(): CalendarData {
   return base;
 }
 
-const cache = new WeakMap<Db, CalendarData>();
+/**
+ * How long a node trusts its cached calendar. The node that saves a year rebuilds at once; the other
+ * app nodes (issue 8 item 9) pick the entry up within this time. Ours: a year is entered weeks
+ * ahead of its first day, so a minute of lag never moves a deadline.
+ */
+export const CALENDAR_CACHE_MS = 60_000;
 
-export async function calendarFor(db: Db): Promise<CalendarData> {
+const cache = new WeakMap<Db, { data: CalendarData; loadedAt: number }>();
+
+export async function calendarFor(db: Db, nowMs: number = Date.now()): Promise<CalendarData> {
   const hit = cache.get(db);
-  if (hit) return hit;
+  if (hit && nowMs - hit.loadedAt < CALENDAR_CACHE_MS) return hit.data;
   const rows = await db.select().from(calendarYears);
   const merged = mergeCalendar(libraryCalendar(), rows.map((r) => ({ year: r.year, holidays: r.holidays as string[], workdays: r.workdays as string[] })));
-  cache.set(db, merged);
+  cache.set(db, { data: merged, loadedAt: nowMs });
   return merged;
 }
 
