@@ -75,6 +75,8 @@ async function completedDraft(c: TestClient) {
 
 describe(`the review chain for a 县属 applicant on the seed 000 plan (${dbKind})`, () => {
   let id: string;
+  /** which of the city's two bureaus won the either-or step's race */
+  let cityApprover = 'hzhr';
   it('the applicant completes the wizard and submits; entries freeze; the chain is copied', async () => {
     const zhang = await login(DEMO_PEOPLE.zhangWei.idNumber);
     id = await completedDraft(zhang);
@@ -136,10 +138,14 @@ describe(`the review chain for a 县属 applicant on the seed 000 plan (${dbKind
     for (const officer of [eco, hr]) expect((await officer.get('/api/v1/home')).json().pending.find((p: { key: string }) => p.key === 'applications')?.count).toBe(1);
     const [a, b] = await Promise.all([eco.post(`/api/v1/applications/${id}/actions/stepApprove`, { opinion: '同意' }), hr.post(`/api/v1/applications/${id}/actions/stepApprove`, { opinion: '同意' })]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    cityApprover = a.statusCode === 200 ? 'hzjx' : 'hzhr';
   });
 
   it('the city returns it with what to fix; the applicant and the county are told; the resubmission climbs the same chain', async () => {
-    const hr = await login('hzhr');
+    // either-or: the department that approved decides the step; the other can no longer return it (issue 8 item 10)
+    const other = await login(cityApprover === 'hzjx' ? 'hzhr' : 'hzjx');
+    expect((await other.post(`/api/v1/applications/${id}/actions/stepReturn`, { reason: '代表作佐证材料不清晰，请重新上传' })).statusCode).toBe(409);
+    const hr = await login(cityApprover);
     const ret = await hr.post(`/api/v1/applications/${id}/actions/stepReturn`, { reason: '代表作佐证材料不清晰，请重新上传' });
     expect(ret.statusCode, ret.body).toBe(200);
     const msgs = await env.ctx.db.select().from(notifications).where(eq(notifications.userId, zhangId));
@@ -151,7 +157,7 @@ describe(`the review chain for a 县属 applicant on the seed 000 plan (${dbKind
     const detail = (await zhang.get(`/api/v1/applications/${id}`)).json();
     expect(detail.status).toBe('returned');
     expect(detail.events.map((e: { label: string }) => e.label)).toEqual(expect.arrayContaining(['提交', '通过并公示', '报送主管部门', '审查通过', '审核推荐', '退回修改']));
-    expect(detail.events.at(-1)).toMatchObject({ actorOrgName: '杭州市人力资源和社会保障局', opinion: '代表作佐证材料不清晰，请重新上传' });
+    expect(detail.events.at(-1)).toMatchObject({ actorOrgName: cityApprover === 'hzhr' ? '杭州市人力资源和社会保障局' : expect.stringContaining('经'), opinion: '代表作佐证材料不清晰，请重新上传' });
     expect((await zhang.post(`/api/v1/applications/${id}/actions/submit`, {})).statusCode).toBe(200);
 
     const unit = await login('qdhsw');
