@@ -26,7 +26,8 @@ const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1
 /** the demo gateway takes longer than one tick of the delivery loop: the old loop sent such a message twice */
 const SLOW_GATEWAY_MS = SMS_POLICY.loopIntervalMs + 400;
 const SMS_COUNT = 4;
-const START_TIMEOUT_MS = 40_000;
+/** two cold tsx start-ups at once on a busy 2-core CI machine */
+const START_TIMEOUT_MS = 60_000;
 
 interface Node {
   name: string;
@@ -175,7 +176,7 @@ describe.skipIf(dbKind !== 'postgres')(
       await Promise.all([waitReady(a), waitReady(b)]);
       db = new pg.Client({ connectionString: databaseUrl });
       await db.connect();
-    }, START_TIMEOUT_MS + 10_000);
+    }, START_TIMEOUT_MS + 15_000);
 
     afterAll(async () => {
       await Promise.all([a, b].filter(Boolean).map(stopNode));
