@@ -16,6 +16,7 @@ import { loadConfig } from '../src/platform/config';
 import type { AppContext } from '../src/platform/context';
 import { employmentBindings, organizations, plans, regions, users } from '../src/platform/db/schema';
 import { hashPassword } from '../src/platform/auth/password';
+import { totpCode } from '../src/platform/auth/totp';
 import { DEMO_PEOPLE, demoCreditCode, demoIdNumber, seedDemoData } from '../src/modules/demo/demo-data';
 import { seedPlans } from '../src/modules/plans/seed-plans';
 import { DEMO_ROUND_KEY, seedDemoRound } from '../src/modules/demo/demo-round';
@@ -138,9 +139,19 @@ export class TestClient {
     return this.request('DELETE', url);
   }
 
-  async login(username: string, password = TEST_PASSWORD) {
+  /**
+   * Signs in; a management account's second factor is completed with the SMS code the demo mode returns
+   * (`demoCode`), or with `totpSecret` when the account has TOTP. Leaves a forced password change pending.
+   */
+  async login(username: string, password = TEST_PASSWORD, opts: { totpSecret?: string; now?: Date } = {}) {
     const res = await this.post('/api/v1/sessions', { username, password });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const body = res.json() as { stage: string; mfa?: { method: string; demoCode?: string } };
+    if (body.stage !== 'mfa') return this;
+    const code = opts.totpSecret ? totpCode(opts.totpSecret, opts.now ?? new Date()) : body.mfa?.demoCode;
+    if (!code) throw new Error(`login ${username}: second factor ${body.mfa?.method} needs a code the test did not give`);
+    const v = await this.post('/api/v1/sessions/mfa/verify', { code });
+    if (v.statusCode !== 200) throw new Error(`login ${username} second factor failed: ${v.statusCode} ${v.body}`);
     return this;
   }
 

@@ -230,6 +230,8 @@ describe(`allocated management accounts (${dbKind})`, () => {
     const acct = await admin.post(`/api/v1/organizations/${orgId}/accounts`, { realName: '协会经办人', username: 'testoffice', password: TEST_PASSWORD, mobile: '13600001111' });
     expect(acct.statusCode).toBe(201);
     const office = await env.client().login('testoffice');
+    // an allocated account first replaces its initial password (issue 8 item 6)
+    expect((await office.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Office@2026new' })).statusCode).toBe(200);
     const expert = await office.post('/api/v1/experts', { realName: '王专家', username: 'testexpert', password: TEST_PASSWORD, mobile: '13600002222' });
     expect(expert.statusCode).toBe(201);
     const [u] = await env.ctx.db.select().from(users).where(eq(users.username, 'testexpert'));

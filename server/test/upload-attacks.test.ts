@@ -146,6 +146,26 @@ describe(`resumable uploads under concurrency (${dbKind})`, () => {
   });
 });
 
+describe(`an oversized chunk sent without a length (${dbKind})`, () => {
+  it('is refused with 400 as soon as it passes the declared size; what it wrote is cut off and the upload is intact', async () => {
+    const correct = bigPdf(200 * 1024);
+    const id = await startUpload(zhang, 'streamed.pdf', correct.length);
+    expect((await put(zhang, id, 0, correct.subarray(0, 100 * 1024))).statusCode).toBe(200);
+    const { Readable } = await import('node:stream');
+    // a stream payload has no Content-Length: the server finds out while reading
+    const body = Readable.from([correct.subarray(100 * 1024), randomBytes(64 * 1024)]);
+    const r = await zhang.request('PUT', `/api/v1/uploads/${id}/content`, body, { ...OCTETS, 'upload-offset': String(100 * 1024) });
+    expect(r.statusCode, r.body).toBe(400);
+    expect(r.json().message).toContain('超出了声明的文件大小');
+    const [row] = await env.ctx.db.select().from(uploads).where(eq(uploads.id, id));
+    expect(row).toMatchObject({ status: 'open', received: 100 * 1024, busyUntil: null });
+    const done = await put(zhang, id, 100 * 1024, correct.subarray(100 * 1024));
+    expect(done.json()).toMatchObject({ status: 'complete', received: correct.length });
+    const [f] = await env.ctx.db.select().from(files).where(eq(files.id, done.json().fileId));
+    expect(f!.sha256).toBe(sha256(correct));
+  });
+});
+
 describe(`the pixel ceiling on every image input (${dbKind})`, () => {
   const huge = hugePng(30000, 30000);
   let appId: string;

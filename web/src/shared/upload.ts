@@ -1,7 +1,8 @@
 /**
  * Sending a file to the server (evidence, application attachments).
  * - the resumable protocol: POST /uploads, then PUT 4 MB slices at the offset the server reports,
- *   continuing from the server's offset after a conflict (409) or a dropped connection; the client key
+ *   continuing from the server's offset after a conflict (409: the server writes one slice of a file at
+ *   a time) or a dropped connection; the client key
  *   is derived from the file, so "继续上传" after a failure (or a reload with the same file) resumes;
  * - network failures are retried automatically a few times before the caller is told.
  */
@@ -12,6 +13,8 @@ import { api, apiUpload, ApiError } from './api-client';
 export const DIRECT_UPLOAD_MAX_BYTES = 8 * 1024 * 1024;
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 const RETRIES = 3;
+/** after a 409 at the same offset, the slice in progress usually ends within seconds [ours] */
+const CONFLICT_WAIT_MS = 2000;
 const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
 export const EVIDENCE_ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
@@ -108,6 +111,8 @@ export async function sendResumable(file: File, { onProgress, signal }: UploadCa
       const at = e instanceof ApiError && e.status === 409 ? Number(e.details?.offset) : NaN;
       if (Number.isInteger(at) && at >= 0 && conflicts < RETRIES) {
         conflicts += 1;
+        // the same offset: another slice of this file is being written (another tab, a retry): wait for it
+        if (at === offset) await pause(CONFLICT_WAIT_MS * conflicts, signal);
         up = { ...up, received: at };
         continue;
       }
@@ -122,4 +127,3 @@ export async function sendResumable(file: File, { onProgress, signal }: UploadCa
   if (!up.fileId) throw new ApiError('NETWORK', '上传已完成，但未收到文件编号，请重试', undefined, 0);
   return up.fileId;
 }
-

@@ -96,18 +96,23 @@ export async function getUpload(ctx: AppContext, userId: string, id: string) {
 export const CHUNK_CLAIM_MS = 120_000;
 export const CHUNK_WRITE_MS = 110_000;
 
+/**
+ * Counts a chunk's bytes; past the limit it passes nothing more on and drains the rest, so the request
+ * ends normally and the client receives the 400 (destroying the request would drop the connection).
+ */
 class Counter extends Transform {
   n = 0;
+  over = false;
   constructor(private readonly limit: number) {
     super();
   }
   override _transform(chunk: Buffer, _e: BufferEncoding, cb: (err?: Error | null, d?: Buffer) => void) {
     this.n += chunk.length;
-    if (this.n > this.limit) return cb(new BeyondDeclaredSize());
+    if (this.n > this.limit) this.over = true;
+    if (this.over) return cb();
     cb(null, chunk);
   }
 }
-class BeyondDeclaredSize extends Error {}
 class TooSlow extends Error {}
 
 function beyondSize(u: { size: number }, offset: number): never {
@@ -182,15 +187,14 @@ export async function appendChunk(ctx: AppContext, userId: string, id: string, o
     const slow = setTimeout(() => body.destroy(new TooSlow()), CHUNK_WRITE_MS);
     try {
       await pipeline(body, counter, createWriteStream(path, { flags: 'r+', start: offset, flush: true }));
-    } catch (e) {
-      if (e instanceof BeyondDeclaredSize) {
-        body.resume();
-        await truncate(path, offset);
-        beyondSize(u, offset);
-      }
+    } catch {
       // a dropped connection or a slow chunk: keep the bytes that reached the file, the client resumes after them
     } finally {
       clearTimeout(slow);
+    }
+    if (counter.over) {
+      await truncate(path, offset);
+      beyondSize(u, offset);
     }
     written = Math.max(0, Math.min((await stat(path)).size - offset, u.size - offset));
     if ((await stat(path)).size !== offset + written) await truncate(path, offset + written);

@@ -1,10 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { archivePhotoProblem, maskIdNumber, maskMobile, validateIdNumber, validateMobile, validatePassword, validateRealName } from '@zc/domain';
+import { type Role, archivePhotoProblem, maskIdNumber, maskMobile, validateIdNumber, validateMobile, validatePassword, validateRealName } from '@zc/domain';
 import { users } from '../../platform/db/schema';
 import type { AppContext } from '../../platform/context';
 import { fail } from '../../platform/http/errors';
 import { hashPassword, verifyPassword } from '../../platform/auth/password';
-import { createSession, newToken } from '../../platform/auth/session';
+import { createSession, newToken, type SessionStage } from '../../platform/auth/session';
+import { recordAccountFailure, releaseAttempt, reserveAttempt } from '../../platform/auth/throttle';
+import { SECOND_FACTOR_ROLES, startSecondFactor, type SecondFactorChallenge } from './second-factor';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
 import type { z } from 'zod';
 import type { ZApplicantRegistration, ZProfileInput } from './schemas';
@@ -23,12 +25,16 @@ export interface LoginResult {
   token: string;
   csrfToken: string;
   userId: string;
+  /** 'full' unless a second factor or a password change is still due */
+  stage: SessionStage;
+  mfa?: SecondFactorChallenge;
 }
 
 /**
- * Password login with per-account throttling: after N wrong passwords in a row the account is locked
- * for M minutes. Only that account is affected, so an attacker cannot lock out anybody else by
- * hammering the login page (per-IP limits are the route's rate limiter).
+ * Password login. Failures are throttled per (account, client address) with growing delays
+ * (platform/auth/throttle.ts): an attempt is reserved atomically before the password is checked, so
+ * parallel guesses get no more checks than allowed, and nobody can lock the owner out from elsewhere.
+ * Management accounts continue with a second factor; centrally allocated ones change their password.
  */
 export async function login(
   ctx: AppContext,
@@ -36,37 +42,54 @@ export async function login(
   meta: { ip: string; userAgent: string | null },
 ): Promise<LoginResult> {
   const key = accountKey(input.username);
-  // applicants sign in with their ID number, found by its keyed hash (issue 8 item 7); everyone else by username
-  const [user] = await ctx.db.select().from(users).where(ID_NUMBER_LOGIN.test(key) ? eq(users.idNumberHash, ctx.pii.hash('id_number', key)) : eq(users.username, key));
   const now = ctx.now();
-  const audit: AuditContext = { actorUserId: user?.id ?? null, actorRole: user?.role ?? null, actorOrgId: user?.orgId ?? null, ip: meta.ip };
-  if (user?.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    fail('ACCOUNT_LOCKED', `该账号因连续多次密码错误已临时锁定，请 ${minutes} 分钟后再试，或联系管理员解锁`);
-  }
+  const policy = { maxFailures: ctx.config.loginMaxFailures, lockMinutes: ctx.config.loginLockMinutes };
+  const reserved = await reserveAttempt(ctx.db, key, meta.ip, policy, now);
+  if (!reserved.ok)
+    fail('TOO_MANY_REQUESTS', `密码错误次数过多，请 ${reserved.waitSeconds} 秒后再试；如忘记密码，请使用“忘记密码”重设`, {
+      retryAfterSeconds: String(reserved.waitSeconds),
+    });
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+  const [user] = await ctx.db.select().from(users).where(eq(users.username, key));
+  const audit: AuditContext = {
+    actorUserId: user?.id ?? null,
+    actorRole: user?.role ?? null,
+    actorOrgId: user?.orgId ?? null,
+    ip: meta.ip,
+  };
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok) {
+    await recordAccountFailure(ctx.db, key, now);
     if (user) {
-      const failures = user.failedLogins + 1;
-      const lock = failures >= ctx.config.loginMaxFailures;
       await ctx.db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({
-            failedLogins: lock ? 0 : failures,
-            lockedUntil: lock ? new Date(now.getTime() + ctx.config.loginLockMinutes * 60_000) : user.lockedUntil,
-          })
-          .where(eq(users.id, user.id));
-        await writeAudit(tx, audit, { action: lock ? 'user.locked' : 'user.loginFailed', targetType: 'user', targetId: user.id, after: { failures } });
+        await writeAudit(tx, audit, {
+          action: 'user.loginFailed',
+          targetType: 'user',
+          targetId: user.id,
+          after: { failuresFromAddress: reserved.failures },
+        });
       });
-      if (lock) fail('ACCOUNT_LOCKED', `密码连续错误 ${ctx.config.loginMaxFailures} 次，账号已锁定 ${ctx.config.loginLockMinutes} 分钟，请稍后再试`);
-      const left = ctx.config.loginMaxFailures - failures;
-      fail('BAD_CREDENTIALS', `账号或密码错误，再错 ${left} 次账号将被临时锁定`);
     }
-    fail('BAD_CREDENTIALS', '账号或密码错误，请核对后重试');
+    // the same answer whether or not the account exists
+    fail(
+      'BAD_CREDENTIALS',
+      reserved.freeLeft > 0
+        ? `账号或密码错误，请核对后重试（再错 ${reserved.freeLeft} 次后需等待一段时间才能再试）`
+        : '账号或密码错误；再次尝试前需等待，等待时间随错误次数递增。如忘记密码，请使用“忘记密码”重设',
+    );
   }
+  await releaseAttempt(ctx.db, key, meta.ip);
   if (user.status !== 'active') fail('ACCOUNT_DISABLED');
-  return startSession(ctx, user.id, meta, 'user.loggedIn', { ...audit, actorUserId: user.id });
+  const needsSecondFactor = SECOND_FACTOR_ROLES.has(user.role as Role) || user.totpEnabledAt !== null;
+  if (needsSecondFactor && !user.totpEnabledAt && !user.mobile) {
+    fail('FORBIDDEN', '该账号需要双因素认证，但未登记手机号码也未启用动态口令：请联系系统管理员为账号登记手机号码后再登录');
+  }
+  const stage: SessionStage = needsSecondFactor ? 'mfa' : user.passwordMustChange ? 'password' : 'full';
+  const r = await startSession(ctx, user.id, meta, 'user.loggedIn', { ...audit, actorUserId: user.id }, stage);
+  if (stage !== 'mfa') return r;
+  return { ...r, mfa: await startSecondFactor(ctx, { id: user.id, mobile: user.mobile, totpEnabledAt: user.totpEnabledAt }) };
 }
 
 /** Opens a session after any successful authentication (password or SSO). */
@@ -76,15 +99,23 @@ export async function startSession(
   meta: { ip: string; userAgent: string | null },
   action: 'user.loggedIn' | 'user.ssoLinked' | 'user.registered',
   audit: AuditContext,
+  stage: SessionStage = 'full',
 ): Promise<LoginResult> {
   const csrfToken = newToken(24);
   const token = await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: ctx.now() }).where(eq(users.id, userId));
-    const t = await createSession(tx, userId, { ip: meta.ip, userAgent: meta.userAgent, maxHours: ctx.config.sessionMaxHours, csrfToken, now: ctx.now() });
-    if (action === 'user.loggedIn') await writeAudit(tx, audit, { action, targetType: 'user', targetId: userId });
+    if (stage === 'full') await tx.update(users).set({ lastLoginAt: ctx.now() }).where(eq(users.id, userId));
+    const t = await createSession(tx, userId, {
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      maxHours: ctx.config.sessionMaxHours,
+      csrfToken,
+      now: ctx.now(),
+      stage,
+    });
+    if (action === 'user.loggedIn') await writeAudit(tx, audit, { action, targetType: 'user', targetId: userId, after: { stage } });
     return t;
   });
-  return { token, csrfToken, userId };
+  return { token, csrfToken, userId, stage };
 }
 
 export async function registerApplicant(

@@ -382,6 +382,8 @@ export async function createAccount(
         mobileHash: ctx.pii.hash('mobile', input.mobile),
         profileCompletedAt: ctx.now(),
         createdBy: actor.userId,
+        // allocated by someone else: the holder chooses their own password at first sign-in (issue 8 item 6)
+        passwordMustChange: true,
       })
       .returning({ id: users.id });
     await writeAudit(tx, audit, {
