@@ -25,16 +25,16 @@ export async function checkPage(page: Page, testInfo: TestInfo, name: string) {
   // drawers, modals and collapses animate opacity: axe measures colour contrast on what is painted,
   // so wait until every finite animation/transition has finished (spinners loop forever: ignored)
   await page.waitForFunction(
-    () =>
-      document
-        .getAnimations()
-        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
     undefined,
     { timeout: 15_000 },
   );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${name}`).toEqual([]);
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `axe on ${name}`,
+  ).toEqual([]);
   mkdirSync(SCREENS, { recursive: true });
   const path = join(SCREENS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
@@ -46,6 +46,14 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByLabel('账号', { exact: true }).fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+  // management accounts: the second step, with the SMS code shown on the page in demo mode (issue 8 item 6)
+  const demoCode = page.getByText(/演示模式：短信验证码 \d{6}/);
+  await Promise.race([page.waitForURL((u) => !u.pathname.startsWith('/login')), demoCode.waitFor()]);
+  if (await demoCode.isVisible()) {
+    const code = /\d{6}/.exec((await demoCode.textContent()) ?? '')![0];
+    await page.getByLabel('验证码', { exact: true }).fill(code);
+    await page.getByRole('button', { name: '验证并登录' }).click();
+  }
   await expect(page).not.toHaveURL(/\/login/);
 }
 

@@ -9,12 +9,18 @@ import { globalMessage } from './feedback-bridge';
  *   cached session, so the route guard sends the browser to /login (with ?next= to come back);
  * - a query failed: show the server's Chinese message (mutations report their own errors next to the form).
  */
+/** A sign-in step is still owed (second factor, initial password): re-read the session so the guards route there. */
+function stageOwed(err: ApiError): boolean {
+  return err.code === 'MFA_REQUIRED' || err.code === 'PASSWORD_CHANGE_REQUIRED';
+}
+
 export function createQueryClient(): QueryClient {
   let lastSignedOutAt = 0;
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (err) => {
         if (err instanceof ApiError && err.signedOut) return signedOut(err);
+        if (err instanceof ApiError && stageOwed(err)) return void client.invalidateQueries({ queryKey: sessionKey });
         void globalMessage()?.error({
           content: err instanceof ApiError ? err.message : '数据加载失败，请刷新页面重试',
           key: 'query-error',
@@ -45,6 +51,7 @@ export function createQueryClient(): QueryClient {
       user: null,
       csrfToken: old?.csrfToken ?? '',
       expired,
+      stage: null,
       sso: old?.sso ?? { enabled: true },
     }));
     // everything cached belonged to the previous session

@@ -11,6 +11,7 @@ const EmployerPortal = lazy(() => import('./portals/employer-portal'));
 const ManagePortal = lazy(() => import('./portals/manage-portal'));
 const AdminPortal = lazy(() => import('./portals/admin-portal'));
 const NotificationsPortal = lazy(() => import('./portals/notifications-portal'));
+const AccountPortal = lazy(() => import('./portals/account-portal'));
 // the phone signing page: small, no layout, no login
 const SignPage = lazy(() => import('../features/applications/components/sign-page').then((m) => ({ default: m.SignPage })));
 
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
       { path: '/manage/*', element: <ManagePortal /> },
       { path: '/admin/*', element: <AdminPortal /> },
       { path: '/notifications', element: <NotificationsPortal /> },
+      { path: '/account/*', element: <AccountPortal /> },
       { path: '/sign/:token', element: <SignPage /> },
       { path: '/*', element: <PublicPortal /> },
     ],

@@ -23,6 +23,8 @@ export interface SessionInfo {
   user: SessionUser | null;
   csrfToken: string;
   expired: boolean;
+  /** null: signed out; 'mfa': the second factor is due; 'password': the initial password must be changed first */
+  stage: 'full' | 'mfa' | 'password' | null;
   sso: { enabled: boolean };
 }
 

@@ -1,5 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
-import { type Role, archivePhotoProblem, maskIdNumber, maskMobile, validateIdNumber, validateMobile, validatePassword, validateRealName } from '@zc/domain';
+import {
+  type Role,
+  archivePhotoProblem,
+  maskIdNumber,
+  maskMobile,
+  validateIdNumber,
+  validateMobile,
+  validatePassword,
+  validateRealName,
+} from '@zc/domain';
 import { users } from '../../platform/db/schema';
 import type { AppContext } from '../../platform/context';
 import { fail } from '../../platform/http/errors';
@@ -49,10 +58,11 @@ export async function login(
     fail('TOO_MANY_REQUESTS', `密码错误次数过多，请 ${reserved.waitSeconds} 秒后再试；如忘记密码，请使用“忘记密码”重设`, {
       retryAfterSeconds: String(reserved.waitSeconds),
     });
+  // applicants sign in with their ID number, found by its keyed hash (issue 8 item 7); everyone else by username
   const [user] = await ctx.db
     .select()
     .from(users)
-  const [user] = await ctx.db.select().from(users).where(eq(users.username, key));
+    .where(ID_NUMBER_LOGIN.test(key) ? eq(users.idNumberHash, ctx.pii.hash('id_number', key)) : eq(users.username, key));
   const audit: AuditContext = {
     actorUserId: user?.id ?? null,
     actorRole: user?.role ?? null,
@@ -137,7 +147,10 @@ export async function registerApplicant(
 
   const passwordHash = await hashPassword(input.password);
   const userId = await ctx.db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.idNumberHash, ctx.pii.hash('id_number', id.normalized)));
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.idNumberHash, ctx.pii.hash('id_number', id.normalized)));
     if (existing) {
       fail('DUPLICATE', '该身份证号码已注册。如忘记密码，请使用政务服务网登录或联系单位经办人', { idNumber: '该身份证号码已注册' });
     }
@@ -160,12 +173,16 @@ export async function registerApplicant(
       .onConflictDoNothing({ target: users.idNumberHash })
       .returning({ id: users.id });
     if (!row) fail('DUPLICATE', '该身份证号码已注册。如忘记密码，请使用政务服务网登录或联系单位经办人', { idNumber: '该身份证号码已注册' });
-    await writeAudit(tx, { actorUserId: row!.id, actorRole: 'applicant', actorOrgId: null, ip: meta.ip }, {
-      action: 'user.registered',
-      targetType: 'user',
-      targetId: row!.id,
-      after: { realName: input.realName.trim(), idNumber: id.normalized, mobile: maskMobile(input.mobile.trim()) },
-    });
+    await writeAudit(
+      tx,
+      { actorUserId: row!.id, actorRole: 'applicant', actorOrgId: null, ip: meta.ip },
+      {
+        action: 'user.registered',
+        targetType: 'user',
+        targetId: row!.id,
+        after: { realName: input.realName.trim(), idNumber: id.normalized, mobile: maskMobile(input.mobile.trim()) },
+      },
+    );
     return row!.id;
   });
   return startSession(ctx, userId, meta, 'user.registered', { actorUserId: userId, actorRole: 'applicant', actorOrgId: null, ip: meta.ip });
@@ -210,7 +227,9 @@ export async function completeProfile(ctx: AppContext, userId: string, input: z.
     await tx
       .update(users)
       .set({
-        ...(input.mobile ? { mobile: ctx.pii.encrypt('mobile', input.mobile.trim()), mobileHash: ctx.pii.hash('mobile', input.mobile.trim()) } : {}),
+        ...(input.mobile
+          ? { mobile: ctx.pii.encrypt('mobile', input.mobile.trim()), mobileHash: ctx.pii.hash('mobile', input.mobile.trim()) }
+          : {}),
         email: input.email ?? null,
         currentSpecialty: input.currentSpecialty.trim(),
         workStartMonth: input.workStartMonth,
@@ -237,7 +256,11 @@ export async function setArchivePhoto(ctx: AppContext, userId: string, buf: Buff
   if (problem) fail('FILE_REJECTED', problem);
   // the type is decided by content: the stored name takes the matching extension (phones and chat apps
   // often save a PNG as .jpg; it is still a good photo)
-  const base = filename.replace(/\.[^.]*$/, '').trim().slice(0, 80) || '证件照';
+  const base =
+    filename
+      .replace(/\.[^.]*$/, '')
+      .trim()
+      .slice(0, 80) || '证件照';
   const name = `${base}.${facts.format === 'png' ? 'png' : 'jpg'}`;
   const fileId = await storePhoto(ctx, userId, buf, name);
   await ctx.db.transaction(async (tx) => {
@@ -259,6 +282,12 @@ export async function removeArchivePhoto(ctx: AppContext, userId: string, audit:
     const [before] = await tx.select({ photoFileId: users.photoFileId }).from(users).where(eq(users.id, userId)).for('update');
     if (!before?.photoFileId) fail('NOT_FOUND', '档案中没有证件照，无需删除');
     await tx.update(users).set({ photoFileId: null }).where(eq(users.id, userId));
-    await writeAudit(tx, audit, { action: 'user.photoRemoved', targetType: 'user', targetId: userId, before: { photoFileId: before.photoFileId }, after: { photoFileId: null } });
+    await writeAudit(tx, audit, {
+      action: 'user.photoRemoved',
+      targetType: 'user',
+      targetId: userId,
+      before: { photoFileId: before.photoFileId },
+      after: { photoFileId: null },
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Badge, Button, Drawer, Flex, Grid, Layout, Menu, Typography } from 'antd';
+import { Badge, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography } from 'antd';
 import { BellOutlined, MenuOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useHome } from '../../features/portal/api';
@@ -73,6 +73,19 @@ export function PortalLayout({ menu, children }: { menu: MenuEntry[]; children: 
               <BellOutlined aria-hidden style={{ color: '#fff', fontSize: 20 }} />
             </Badge>
           </Link>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: '/account/password', label: <Link to="/account/password">修改密码</Link> },
+                { key: '/account/security', label: <Link to="/account/security">双因素认证</Link> },
+              ],
+            }}
+          >
+            <Button ghost size="small" aria-haspopup="menu">
+              账号安全
+            </Button>
+          </Dropdown>
           <Button ghost size="small" onClick={doLogout} loading={logout.isPending}>
             退出登录
           </Button>

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useSearchParams } from 'react-router';
 import { PublicHome } from '../../features/portal/components/public-home';
 import { LoginPage, safeNext } from '../../features/identity/components/login-page';
 import { RegisterPage } from '../../features/identity/components/register-page';
+import { ForcedPasswordChangePage, ForgotPasswordPage } from '../../features/identity/components/password-pages';
 import { roleHome, useSession } from '@shared/session';
 import { PublicLayout } from '../layouts/public-layout';
 import { FullPageSpin, SessionError } from '../guards';
@@ -14,8 +15,18 @@ function SignedOutOnly({ children }: { children: React.ReactNode }) {
   const [params] = useSearchParams();
   if (session.isLoading) return <FullPageSpin />;
   if (session.isError) return <SessionError retry={() => void session.refetch()} />;
+  if (session.data?.stage === 'password') return <Navigate to="/password-change" replace />;
   const user = session.data?.user;
   if (user) return <Navigate to={safeNext(params.get('next')) ?? roleHome(user.role)} replace />;
+  return children;
+}
+
+/** The forced change of an allocated initial password: only for a session at that stage. */
+function PasswordStageOnly({ children }: { children: React.ReactNode }) {
+  const session = useSession();
+  if (session.isLoading) return <FullPageSpin />;
+  if (session.isError) return <SessionError retry={() => void session.refetch()} />;
+  if (session.data?.stage !== 'password') return <Navigate to={session.data?.user ? roleHome(session.data.user.role) : '/login'} replace />;
   return children;
 }
 
@@ -45,6 +56,22 @@ export default function PublicPortal() {
             <SignedOutOnly>
               <RegisterPage />
             </SignedOutOnly>
+          }
+        />
+        <Route
+          path="forgot-password"
+          element={
+            <SignedOutOnly>
+              <ForgotPasswordPage />
+            </SignedOutOnly>
+          }
+        />
+        <Route
+          path="password-change"
+          element={
+            <PasswordStageOnly>
+              <ForcedPasswordChangePage />
+            </PasswordStageOnly>
           }
         />
         <Route path="*" element={<NotFound />} />

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { api, apiUpload } from '@shared/api-client';
 import { meKey, type MyProfile } from '@shared/me';
 import { refreshSession, sessionKey, type SessionInfo } from '@shared/session';
+import type { LoginResult } from './account-api';
 
 export { meKey, useMe, type MyProfile } from '@shared/me';
 
@@ -40,8 +41,8 @@ export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (input: LoginInput) => {
-      await api<{ ok: true }>('/sessions', { method: 'POST', body: input });
-      return startFresh(qc);
+      const result = await api<LoginResult>('/sessions', { method: 'POST', body: input });
+      return { session: await startFresh(qc), result };
     },
   });
 }
