@@ -26,11 +26,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    // the production server on a fresh embedded database with the demo data, serving the built SPA
+    // the production server on a fresh embedded database with the demo data, serving the built SPA; demo mode
+    // explicitly (journeys use the demo data, the demo identity provider and the test clock, issue 8 item 1)
     command: 'npx tsx server/src/main.ts',
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'true', ZC_TEST_CLOCK: 'true' },
+    env: { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DEMO_MODE: 'true', SEED_DEMO: 'true', ZC_TEST_CLOCK: 'true' },
   },
 });

@@ -36,7 +36,8 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestEnv> {
+/** envOverrides: environment for loadConfig (e.g. DEMO_MODE=false); realClock: the process clock, so ZC_TEST_CLOCK can take effect */
+export async function startTestApp(envOverrides: NodeJS.ProcessEnv = {}, opts: { realClock?: boolean } = {}): Promise<TestEnv> {
   const dataDir = await mkdtemp(join(tmpdir(), 'zc-test-'));
   let dbName: string | null = null;
   let databaseUrl: string | null = null;
@@ -57,19 +58,20 @@ export async function startTestApp(): Promise<TestEnv> {
     },
   };
   const config = loadConfig(
-    { NODE_ENV: 'test', WEB_DIST: '' },
+    // demo mode on: most suites use the demo data and the demo identity provider (demo-mode.test.ts covers it off)
+    { NODE_ENV: 'test', WEB_DIST: '', DEMO_MODE: 'true', ...envOverrides },
     {
       dataDir,
       database: databaseUrl ? { kind: 'postgres', url: databaseUrl, poolSize: 5 } : { kind: 'pglite', dataDir: null },
       logLevel: 'silent',
       publicUrl: 'http://127.0.0.1:3000',
-      sso: { issuer: 'http://127.0.0.1:3000/idp', clientId: 'zhicheng-platform', clientSecret: 'test-secret', demoIdp: true },
+      sso: { issuer: 'http://127.0.0.1:3000/idp', clientId: 'zhicheng-platform', clientSecret: 'test-secret', demoIdp: true, enabled: true },
       registries: { latencyMs: 2, failureRate: 0 },
       piiEncKeys: TEST_PII_ENC_KEYS,
       piiHashKey: TEST_PII_HASH_KEY,
     },
   );
-  const { ctx, database } = await bootstrap(config, { now: () => clock.now });
+  const { ctx, database } = await bootstrap(config, opts.realClock ? {} : { now: () => clock.now });
   const app = await buildApp(ctx);
   await app.ready();
   return {

@@ -6,7 +6,7 @@ import type { Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
 import { platformSecrets } from './db/schema';
 import type { AppContext } from './context';
-import { DemoSmsGateway } from './notifications/notify';
+import { selectSmsGateway } from './notifications/gateway';
 import { ensureReferenceData } from '../modules/demo/reference-data';
 import { DemoDegreeRegistry } from './adapters/degree-registry';
 import { DemoSocialSecuritySource } from './adapters/social-security';
@@ -78,7 +78,7 @@ export async function bootstrap(config: Config, opts: { now?: () => Date; holdSt
       db: database.db,
       dbKind: database.kind,
       store: await openStore(config.storageUrl, join(config.dataDir, 'files')),
-      sms: new DecryptingSmsGateway(new DemoSmsGateway(config.sms.failureRate, config.sms.latencyMs), pii),
+      sms: new DecryptingSmsGateway(selectSmsGateway(config), pii),
       degreeRegistry: new DemoDegreeRegistry(DEMO_DEGREE_RECORDS, config.registries),
       socialSecurity: new DemoSocialSecuritySource(DEMO_SOCIAL_SECURITY, config.registries),
       now,

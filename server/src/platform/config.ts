@@ -8,14 +8,25 @@ export interface Config {
   dataDir: string;
   database: DatabaseConfig;
   production: boolean;
+  /**
+   * DEMO_MODE (issue 8 item 1): the demo identity provider, demo data, demo SMS and the test clock run
+   * only when this is on. Default: on for the embedded database (DATABASE_URL unset, `npm start`),
+   * off with DATABASE_URL. See applyDemoMode.
+   */
+  demoMode: boolean;
   cookieSecure: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   /** after this many wrong passwords in a row the account is locked for lockMinutes */
   loginMaxFailures: number;
   loginLockMinutes: number;
-  sso: { issuer: string; clientId: string; clientSecret: string; demoIdp: boolean };
-  sms: { adapter: 'demo'; failureRate: number; latencyMs: number };
+  /**
+   * 浙江政务服务网 OIDC. demoIdp: the built-in stand-in at /idp (demo mode only). enabled: derived, the
+   * 政务服务网 buttons work (demo IdP on, or SSO_ISSUER names a real provider).
+   */
+  sso: { issuer: string; clientId: string; clientSecret: string; demoIdp: boolean; enabled: boolean };
+  /** adapter 'none': no gateway configured, messages stay queued in the outbox (derived from demoMode) */
+  sms: { adapter: 'demo' | 'none'; failureRate: number; latencyMs: number };
   /** shared store for request rate limits (issue 8 item 9): 'auto' = redis when redisUrl is set, else postgres on PostgreSQL, else memory */
   rateLimitStore: 'auto' | 'postgres' | 'redis' | 'memory';
   /** REDIS_URL: optional; rate limits go to Redis when set */
@@ -49,6 +60,46 @@ function rateLimitStoreOf(v: string | undefined): Config['rateLimitStore'] {
   throw new Error(`RATE_LIMIT_STORE 只能是 postgres、redis、memory 或 auto，现为 ${v}`);
 }
 
+/** the demo IdP's client secret; a real provider's must differ */
+const DEMO_SSO_CLIENT_SECRET = 'demo-client-secret-change-me';
+
+/** DEMO_MODE=true|false; unset: on only for the embedded database (no DATABASE_URL). */
+export function demoModeOf(env: NodeJS.ProcessEnv): boolean {
+  const v = env.DEMO_MODE;
+  if (v === undefined || v === '') return !env.DATABASE_URL;
+  if (v === 'true' || v === 'false') return v === 'true';
+  throw new Error(`DEMO_MODE 只能是 true 或 false，现为 ${v}`);
+}
+
+/**
+ * Demo features follow demo mode whatever else is set: without it there is no demo identity
+ * provider, no demo data, no demo SMS delivery and no test clock. Applied after overrides too.
+ */
+export function applyDemoMode(c: Config): Config {
+  const ownIdp = c.sso.issuer === `${c.publicUrl}/idp`;
+  const demoIdp = c.demoMode && c.sso.demoIdp && ownIdp;
+  return {
+    ...c,
+    sso: { ...c.sso, demoIdp, enabled: demoIdp || !ownIdp },
+    sms: { ...c.sms, adapter: c.demoMode ? 'demo' : 'none' },
+    seedDemo: c.demoMode && c.seedDemo,
+    testClock: c.demoMode && c.testClock,
+  };
+}
+
+/** What the startup log should say about demo switches that were asked for but do nothing. */
+export function demoModeWarnings(env: NodeJS.ProcessEnv, c: Config): string[] {
+  const out: string[] = [];
+  if (!c.demoMode) {
+    const ignored = (['SSO_DEMO_IDP', 'ZC_TEST_CLOCK', 'SEED_DEMO'] as const).filter((k) => env[k] === 'true');
+    if (ignored.length) out.push(`未开启演示模式（DEMO_MODE），${ignored.map((k) => `${k}=true`).join('、')} 不起作用`);
+    if (c.sms.adapter === 'none') out.push('未配置短信网关：短信留在发件箱中不发送（管理员可在“短信发件箱”查看）');
+    if (!c.sso.enabled) out.push('未配置浙江政务服务网统一身份认证（SSO_ISSUER）：政务服务网登录已关闭');
+  }
+  if (c.sso.enabled && !c.sso.demoIdp && c.sso.clientSecret === DEMO_SSO_CLIENT_SECRET) out.push('SSO_CLIENT_SECRET 仍是演示值，请改为政务服务网分配的密钥');
+  return out;
+}
+
 function num(v: string | undefined, d: number): number {
   const n = v === undefined || v === '' ? NaN : Number(v);
   return Number.isFinite(n) ? n : d;
@@ -63,13 +114,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: num(env.DATABASE_POOL_SIZE, 20) }
     : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') };
   const production = env.NODE_ENV === 'production';
-  return {
+  return applyDemoMode({
     host,
     port,
     publicUrl,
     dataDir,
     database,
     production,
+    demoMode: demoModeOf(env),
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : publicUrl.startsWith('https://'),
     sessionIdleMinutes: num(env.SESSION_IDLE_MINUTES, 30),
     sessionMaxHours: num(env.SESSION_MAX_HOURS, 12),
@@ -78,8 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sso: {
       issuer: (env.SSO_ISSUER ?? `${publicUrl}/idp`).replace(/\/$/, ''),
       clientId: env.SSO_CLIENT_ID ?? 'zhicheng-platform',
-      clientSecret: env.SSO_CLIENT_SECRET ?? 'demo-client-secret-change-me',
+      clientSecret: env.SSO_CLIENT_SECRET ?? DEMO_SSO_CLIENT_SECRET,
       demoIdp: (env.SSO_DEMO_IDP ?? 'true') === 'true',
+      enabled: false, // derived in applyDemoMode
     },
     sms: { adapter: 'demo', failureRate: num(env.SMS_DEMO_FAILURE_RATE, 0), latencyMs: num(env.SMS_DEMO_LATENCY_MS, DEMO_SMS_LATENCY_MS) },
     rateLimitStore: rateLimitStoreOf(env.RATE_LIMIT_STORE),
@@ -94,5 +147,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     piiEncKeys: env.PII_ENC_KEYS || null,
     piiHashKey: env.PII_HASH_KEY || null,
     ...overrides,
-  };
+  });
 }

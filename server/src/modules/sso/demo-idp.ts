@@ -4,12 +4,12 @@
  * platform's relying party (openid-client) runs exactly as it would against the real provider:
  * switching is a configuration change (SSO_ISSUER, SSO_CLIENT_ID, SSO_CLIENT_SECRET, SSO_DEMO_IDP=false).
  */
-import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { and, eq, lt } from 'drizzle-orm';
 import { maskIdNumber, validateCreditCode, validateIdNumber } from '@zc/domain';
-import { demoIdpCodes } from '../../platform/db/schema';
+import { demoIdpCodes, users } from '../../platform/db/schema';
 import type { AppContext } from '../../platform/context';
 import { safeEqual } from '../../platform/auth/session';
 import type { DemoGovIdentity } from './demo-identities';
@@ -38,7 +38,10 @@ export const demoIdpRoutes: FastifyPluginAsync<DemoIdpOptions> = async (app, { c
   await app.register(formbody);
   const issuer = ctx.config.sso.issuer;
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const kid = createHash('sha256').update(publicKey.export({ format: 'der', type: 'spki' })).digest('base64url').slice(0, 16);
+  const kid = createHash('sha256')
+    .update(publicKey.export({ format: 'der', type: 'spki' }))
+    .digest('base64url')
+    .slice(0, 16);
   const redirectUris = new Set([`${ctx.config.publicUrl}/api/v1/auth/sso/callback`]);
 
   app.get('/.well-known/openid-configuration', async () => ({
@@ -55,12 +58,28 @@ export const demoIdpRoutes: FastifyPluginAsync<DemoIdpOptions> = async (app, { c
     claims_supported: ['sub', 'name', 'id_number', 'phone_number', 'uscc', 'agent_name', 'account_type'],
   }));
 
-  app.get('/jwks', async () => ({ keys: [{ ...createPublicKey(publicKey).export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] }));
+  // publicKey is already a public KeyObject (createPublicKey on it threw: a 500 until issue 8)
+  app.get('/jwks', async () => ({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] }));
 
-  type AuthQuery = { client_id?: string; redirect_uri?: string; state?: string; nonce?: string; code_challenge?: string; code_challenge_method?: string; scope?: string; response_type?: string; account_type?: string };
+  type AuthQuery = {
+    client_id?: string;
+    redirect_uri?: string;
+    state?: string;
+    nonce?: string;
+    code_challenge?: string;
+    code_challenge_method?: string;
+    scope?: string;
+    response_type?: string;
+    account_type?: string;
+  };
 
   function badRequest(reply: FastifyReply, msg: string) {
-    return reply.status(400).type('text/html; charset=utf-8').send(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>登录请求无效</title><body><h1>登录请求无效</h1><p>${esc(msg)}</p><p><a href="/">返回职称申报评审平台</a></p></body></html>`);
+    return reply
+      .status(400)
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>登录请求无效</title><body><h1>登录请求无效</h1><p>${esc(msg)}</p><p><a href="/">返回职称申报评审平台</a></p></body></html>`,
+      );
   }
 
   function checkRequest(q: AuthQuery): string | null {
@@ -78,13 +97,17 @@ export const demoIdpRoutes: FastifyPluginAsync<DemoIdpOptions> = async (app, { c
     if (problem) return badRequest(reply, problem);
     const kind = q.account_type === 'legalPerson' ? 'legalPerson' : 'personal';
     const list = (await identities()).filter((i) => i.kind === kind);
-    const hidden = (['client_id', 'redirect_uri', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'scope', 'response_type'] as const)
+    const hidden = (
+      ['client_id', 'redirect_uri', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'scope', 'response_type'] as const
+    )
       .map((k) => `<input type="hidden" name="${k}" value="${esc(q[k] ?? '')}">`)
       .join('');
     const title = kind === 'personal' ? '个人用户登录' : '法人用户登录';
     const rows = list
       .map(
-        (i) => `<li><form method="post" action="${esc(issuer)}/authorize">${hidden}<input type="hidden" name="subject" value="${esc(i.subject)}">
+        (
+          i,
+        ) => `<li><form method="post" action="${esc(issuer)}/authorize">${hidden}<input type="hidden" name="subject" value="${esc(i.subject)}">
 <button type="submit"><strong>${esc(i.kind === 'personal' ? i.name : (i.agentName ?? ''))}</strong>
 <span>${esc(i.kind === 'personal' ? maskIdNumber(i.certificateNumber) : `${i.name}（${i.certificateNumber}）`)}</span></button></form></li>`,
       )
@@ -121,48 +144,76 @@ ${kind === 'legalPerson' ? '<label for="adhoc-agent">经办人姓名</label><inp
 </main></body></html>`);
   });
 
-  app.post<{ Body: AuthQuery & { subject?: string; adhocName?: string; adhocCert?: string; adhocAgent?: string; adhocMobile?: string; accountType?: string } }>(
-    '/authorize',
-    async (req, reply) => {
-      const b = req.body ?? {};
-      const problem = checkRequest(b);
-      if (problem) return badRequest(reply, problem);
-      let subject = b.subject;
-      if (!subject) {
-        const kind = b.accountType === 'legalPerson' ? 'legalPerson' : 'personal';
-        const cert = (b.adhocCert ?? '').trim().toUpperCase();
-        const valid = kind === 'personal' ? validateIdNumber(cert, ctx.now()) : validateCreditCode(cert);
-        if (!valid.ok) return badRequest(reply, valid.message);
-        if (!b.adhocName?.trim() || !/^1[3-9]\d{9}$/.test(b.adhocMobile ?? '')) return badRequest(reply, '请填写姓名（单位名称）和 11 位手机号码');
-        subject = adHocSubject(kind, cert);
-        adHoc.set(subject, {
-          subject,
-          kind,
-          name: b.adhocName.trim(),
-          certificateNumber: cert,
-          mobile: b.adhocMobile!,
-          ...(kind === 'legalPerson' ? { agentName: (b.adhocAgent ?? '').trim() || b.adhocName.trim() } : {}),
-        });
-      } else if (!(await identities()).some((i) => i.subject === subject)) {
-        return badRequest(reply, '未知的演示身份');
+  app.post<{
+    Body: AuthQuery & {
+      subject?: string;
+      adhocName?: string;
+      adhocCert?: string;
+      adhocAgent?: string;
+      adhocMobile?: string;
+      accountType?: string;
+    };
+  }>('/authorize', async (req, reply) => {
+    const b = req.body ?? {};
+    const problem = checkRequest(b);
+    if (problem) return badRequest(reply, problem);
+    let subject = b.subject;
+    if (!subject) {
+      const kind = b.accountType === 'legalPerson' ? 'legalPerson' : 'personal';
+      const cert = (b.adhocCert ?? '').trim().toUpperCase();
+      const valid = kind === 'personal' ? validateIdNumber(cert, ctx.now()) : validateCreditCode(cert);
+      if (!valid.ok) return badRequest(reply, valid.message);
+      if (!b.adhocName?.trim() || !/^1[3-9]\d{9}$/.test(b.adhocMobile ?? ''))
+        return badRequest(reply, '请填写姓名（单位名称）和 11 位手机号码');
+      // the demo authenticates nobody: a typed-in person must not be someone the platform already knows
+      if (kind === 'personal') {
+        const problem = await adHocPersonProblem(cert);
+        if (problem) return badRequest(reply, problem);
       }
-      const code = randomBytes(24).toString('base64url');
-      await ctx.db.delete(demoIdpCodes).where(lt(demoIdpCodes.createdAt, new Date(Date.now() - CODE_TTL_MS)));
-      await ctx.db.insert(demoIdpCodes).values({
-        code,
-        clientId: b.client_id!,
-        redirectUri: b.redirect_uri!,
+      subject = adHocSubject(kind, cert);
+      adHoc.set(subject, {
         subject,
-        nonce: b.nonce || null,
-        codeChallenge: b.code_challenge!,
+        kind,
+        name: b.adhocName.trim(),
+        certificateNumber: cert,
+        mobile: b.adhocMobile!,
+        ...(kind === 'legalPerson' ? { agentName: (b.adhocAgent ?? '').trim() || b.adhocName.trim() } : {}),
       });
-      const to = new URL(b.redirect_uri!);
-      to.searchParams.set('code', code);
-      to.searchParams.set('state', b.state!);
-      to.searchParams.set('iss', issuer);
-      return reply.redirect(to.toString(), 302);
-    },
-  );
+    } else if (!(await identities()).some((i) => i.subject === subject)) {
+      return badRequest(reply, '未知的演示身份');
+    }
+    const code = randomBytes(24).toString('base64url');
+    await ctx.db.delete(demoIdpCodes).where(lt(demoIdpCodes.createdAt, new Date(Date.now() - CODE_TTL_MS)));
+    await ctx.db.insert(demoIdpCodes).values({
+      code,
+      clientId: b.client_id!,
+      redirectUri: b.redirect_uri!,
+      subject,
+      nonce: b.nonce || null,
+      codeChallenge: b.code_challenge!,
+    });
+    const to = new URL(b.redirect_uri!);
+    to.searchParams.set('code', code);
+    to.searchParams.set('state', b.state!);
+    to.searchParams.set('iss', issuer);
+    return reply.redirect(to.toString(), 302);
+  });
+
+  /**
+   * A typed-in personal identity is refused when its ID number is a listed demo identity or belongs to an
+   * account of the platform: otherwise anyone could sign in as that applicant (issue 8 item 1).
+   */
+  async function adHocPersonProblem(idNumber: string): Promise<string | null> {
+    if ((await identities()).some((i) => i.kind === 'personal' && i.certificateNumber === idNumber))
+      return '该身份证号码属于上方列出的演示身份，请直接选择该演示身份';
+    const [taken] = await ctx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.idNumberHash, ctx.pii.hash('id_number', idNumber)));
+    return taken
+      ? '该身份证号码已注册本平台账号。演示身份提供方不核验本人身份，不能用它登录已有账号：请使用账号密码登录，或换一个身份证号码'
+      : null;
+  }
 
   /** identities typed in on the page, kept in memory for the token exchange that follows */
   const adHoc = new Map<string, DemoGovIdentity>();
@@ -185,11 +236,18 @@ ${kind === 'legalPerson' ? '<label for="adhoc-agent">经办人姓名</label><inp
       secret = decodeURIComponent(s ?? '');
     }
     const err = (error: string, status = 400) => reply.status(status).header('cache-control', 'no-store').send({ error });
-    if (clientId !== ctx.config.sso.clientId || !secret || !safeEqual(secret, ctx.config.sso.clientSecret)) return err('invalid_client', 401);
+    if (clientId !== ctx.config.sso.clientId || !secret || !safeEqual(secret, ctx.config.sso.clientSecret))
+      return err('invalid_client', 401);
     if (b.grant_type !== 'authorization_code' || !b.code) return err('unsupported_grant_type');
-    const [row] = await ctx.db.delete(demoIdpCodes).where(and(eq(demoIdpCodes.code, b.code))).returning();
-    if (!row || row.createdAt.getTime() + CODE_TTL_MS < Date.now() || row.clientId !== clientId || row.redirectUri !== b.redirect_uri) return err('invalid_grant');
-    const challenge = createHash('sha256').update(b.code_verifier ?? '').digest('base64url');
+    const [row] = await ctx.db
+      .delete(demoIdpCodes)
+      .where(and(eq(demoIdpCodes.code, b.code)))
+      .returning();
+    if (!row || row.createdAt.getTime() + CODE_TTL_MS < Date.now() || row.clientId !== clientId || row.redirectUri !== b.redirect_uri)
+      return err('invalid_grant');
+    const challenge = createHash('sha256')
+      .update(b.code_verifier ?? '')
+      .digest('base64url');
     if (!safeEqual(challenge, row.codeChallenge)) return err('invalid_grant');
     const who = (await identities()).find((i) => i.subject === row.subject) ?? adHoc.get(row.subject);
     if (!who) return err('invalid_grant');

@@ -6,19 +6,27 @@ import * as oidc from 'openid-client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eq, lt } from 'drizzle-orm';
-import { validateIdNumber } from '@zc/domain';
 import type { AppContext } from '../../platform/context';
-import { organizations, ssoStates, users } from '../../platform/db/schema';
-import { writeAudit } from '../../platform/audit/audit';
+import { ssoStates, users } from '../../platform/db/schema';
 import { setSessionCookies } from '../identity/routes';
 import { startSession } from '../identity/service';
+import { ZError } from '../identity/schemas';
+import { resolveGovLogin } from './accounts';
+import { unitJoinRoutes } from './unit-join-routes';
 
 const STATE_TTL_MS = 10 * 60_000;
+
+/** the answer to a 政务服务网 start when SSO is off (no demo mode, no SSO_ISSUER) */
+export const SSO_DISABLED = {
+  code: 'SSO_DISABLED',
+  message: '统一身份认证登录未开启：请使用账号密码登录。管理员可设置 SSO_ISSUER 接入浙江政务服务网',
+} as const;
 
 type InjectFetch = (url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown }) => Promise<Response>;
 
 export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const redirectUri = `${ctx.config.publicUrl}/api/v1/auth/sso/callback`;
+  await app.register(unitJoinRoutes, { ctx });
   let configPromise: Promise<oidc.Configuration> | null = null;
 
   /**
@@ -59,8 +67,16 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
 
   app.get(
     '/auth/sso/:kind/start',
-    { schema: { tags: ['身份与会话'], summary: '跳转浙江政务服务网登录', params: z.object({ kind: z.enum(['personal', 'legalPerson']) }) } },
+    {
+      schema: {
+        tags: ['身份与会话'],
+        summary: '跳转浙江政务服务网登录',
+        params: z.object({ kind: z.enum(['personal', 'legalPerson']) }),
+        response: { 404: ZError },
+      },
+    },
     async (req, reply) => {
+      if (!ctx.config.sso.enabled) return reply.status(404).send(SSO_DISABLED);
       const config = await oidcConfig();
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
@@ -82,6 +98,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
 
   app.get('/auth/sso/callback', { schema: { tags: ['身份与会话'], summary: '政务服务网登录回调', hide: true } }, async (req, reply) => {
     const fail = (msg: string) => reply.redirect(`/login?error=${encodeURIComponent(msg)}`, 302);
+    if (!ctx.config.sso.enabled) return fail(SSO_DISABLED.message);
     const current = new URL(req.url, ctx.config.publicUrl);
     const state = current.searchParams.get('state');
     if (!state) return fail('登录请求已失效，请重新登录');
@@ -89,7 +106,11 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
     if (!st || st.createdAt.getTime() + STATE_TTL_MS < Date.now()) return fail('登录请求已过期，请重新登录');
     let claims: oidc.IDToken | undefined;
     try {
-      const tokens = await oidc.authorizationCodeGrant(await oidcConfig(), current, { pkceCodeVerifier: st.codeVerifier, expectedState: state, expectedNonce: st.nonce });
+      const tokens = await oidc.authorizationCodeGrant(await oidcConfig(), current, {
+        pkceCodeVerifier: st.codeVerifier,
+        expectedState: state,
+        expectedNonce: st.nonce,
+      });
       claims = tokens.claims();
     } catch (e) {
       req.log.warn({ err: (e as Error).message }, 'sso code exchange failed');
@@ -97,59 +118,47 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
     }
     if (!claims) return fail('政务服务网未返回身份信息，请重试');
     const meta = { ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
-    const sub = claims.sub;
-    const name = String(claims.name ?? '');
-    const mobile = typeof claims.phone_number === 'string' ? claims.phone_number : null;
-    // the claims kept for prefilling a registration, without the person's mobile or ID number (issue 8 item 7)
-    const storedClaims = Object.fromEntries(Object.entries(claims).filter(([k]) => k !== 'phone_number' && k !== 'id_number'));
-
-    const userId = await ctx.db.transaction(async (tx) => {
-      const [existing] = await tx.select().from(users).where(eq(users.govSubject, sub));
-      if (existing) {
-        if (st.kind === 'legalPerson') await tx.update(users).set({ govClaims: storedClaims }).where(eq(users.id, existing.id));
-        return existing.id;
-      }
-      if (st.kind === 'personal') {
-        const id = validateIdNumber(String(claims.id_number ?? ''));
-        if (!id.ok) return null;
-        // a standalone account with the same ID number is the same person: link it
-        const [same] = await tx.select().from(users).where(eq(users.idNumberHash, ctx.pii.hash('id_number', id.normalized)));
-        if (same) {
-          await tx.update(users).set({ govSubject: sub }).where(eq(users.id, same.id));
-          await writeAudit(tx, { actorUserId: same.id, actorRole: same.role, actorOrgId: same.orgId, ip: req.ip }, { action: 'user.ssoLinked', targetType: 'user', targetId: same.id });
-          return same.id;
-        }
-        const [u] = await tx
-          .insert(users)
-          .values({ role: 'applicant', realName: name, idNumber: ctx.pii.encrypt('id_number', id.normalized), idNumberHash: ctx.pii.hash('id_number', id.normalized), mobile: ctx.pii.encrypt('mobile', mobile), mobileHash: ctx.pii.hash('mobile', mobile), sex: id.sex, birthDate: id.birthDate, govSubject: sub })
-          .returning({ id: users.id });
-        await writeAudit(tx, { actorUserId: u!.id, actorRole: 'applicant', actorOrgId: null, ip: req.ip }, { action: 'user.registered', targetType: 'user', targetId: u!.id, after: { via: 'govAccount', realName: name } });
-        return u!.id;
-      }
-      // legal person: the unit's operator. A unit already registered with this credit code gets this operator.
-      const uscc = String(claims.uscc ?? '').toUpperCase();
-      const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.creditCode, uscc));
-      const [u] = await tx
-        .insert(users)
-        .values({ role: 'employer', orgId: org?.id ?? null, realName: String(claims.agent_name ?? name), mobile: ctx.pii.encrypt('mobile', mobile), mobileHash: ctx.pii.hash('mobile', mobile), govSubject: sub, govClaims: storedClaims, profileCompletedAt: new Date() })
-        .returning({ id: users.id });
-      await writeAudit(tx, { actorUserId: u!.id, actorRole: 'employer', actorOrgId: org?.id ?? null, ip: req.ip }, { action: 'user.registered', targetType: 'user', targetId: u!.id, after: { via: 'legalPersonAccount', unit: name } });
-      return u!.id;
+    // only a real 政务服务网 authenticates the person: the demo provider may not link by ID number
+    const outcome = await resolveGovLogin(ctx, {
+      accountKind: st.kind === 'legalPerson' ? 'legalPerson' : 'personal',
+      claims,
+      trustedForIdNumberLink: !ctx.config.sso.demoIdp,
+      ip: req.ip,
     });
-    if (!userId) return fail('政务服务网返回的身份证号码无效，请联系政务服务网');
-    const s = await startSession(ctx, userId, meta, 'user.loggedIn', { actorUserId: userId, actorRole: null, actorOrgId: null, ip: req.ip });
+    if (outcome.kind === 'refused') return fail(outcome.message);
+    // a join request waits for the unit: no session until it is approved
+    if (outcome.kind === 'pending') return reply.redirect(`/login?info=${encodeURIComponent(outcome.message)}`, 302);
+    const userId = outcome.userId;
+    const s = await startSession(ctx, userId, meta, 'user.loggedIn', {
+      actorUserId: userId,
+      actorRole: null,
+      actorOrgId: null,
+      ip: req.ip,
+    });
     setSessionCookies(ctx, reply, s);
     return reply.redirect('/', 302);
   });
 
-  app.get('/auth/sso/claims', { schema: { tags: ['身份与会话'], summary: '法人登录带来的单位信息（用于预填注册表）', response: { 200: z.object({ unitName: z.string().nullable(), creditCode: z.string().nullable(), agentName: z.string().nullable() }) } } }, async (req) => {
-    if (!req.auth) return { unitName: null, creditCode: null, agentName: null };
-    const [u] = await ctx.db.select({ c: users.govClaims }).from(users).where(eq(users.id, req.auth.user.id));
-    const c = (u?.c ?? {}) as Record<string, unknown>;
-    return {
-      unitName: typeof c.name === 'string' ? c.name : null,
-      creditCode: typeof c.uscc === 'string' ? c.uscc : null,
-      agentName: typeof c.agent_name === 'string' ? c.agent_name : null,
-    };
-  });
+  app.get(
+    '/auth/sso/claims',
+    {
+      schema: {
+        tags: ['身份与会话'],
+        summary: '法人登录带来的单位信息（用于预填注册表）',
+        response: {
+          200: z.object({ unitName: z.string().nullable(), creditCode: z.string().nullable(), agentName: z.string().nullable() }),
+        },
+      },
+    },
+    async (req) => {
+      if (!req.auth) return { unitName: null, creditCode: null, agentName: null };
+      const [u] = await ctx.db.select({ c: users.govClaims }).from(users).where(eq(users.id, req.auth.user.id));
+      const c = (u?.c ?? {}) as Record<string, unknown>;
+      return {
+        unitName: typeof c.name === 'string' ? c.name : null,
+        creditCode: typeof c.uscc === 'string' ? c.uscc : null,
+        agentName: typeof c.agent_name === 'string' ? c.agent_name : null,
+      };
+    },
+  );
 };
