@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Button, Card, Divider, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -5,8 +6,10 @@ import { PageTitle } from '@shared/components/page-title';
 import { ApiError } from '@shared/api-client';
 import { applyFieldErrors } from '@shared/feedback';
 import { required } from '@shared/form-rules';
-import { roleHome, useSession } from '@shared/session';
+import { roleHome, useSession, type SessionInfo } from '@shared/session';
 import { SSO_LEGAL_PERSON_URL, SSO_PERSONAL_URL, useLogin, type LoginInput } from '../api';
+import type { MfaChallenge } from '../account-api';
+import { SecondFactorStep } from './second-factor-step';
 
 /** Only same-site paths may be used as the after-login destination. */
 export function safeNext(next: string | null): string | null {
@@ -24,11 +27,31 @@ export function LoginPage() {
   // the 政务服务网 buttons only when the server has SSO on (demo mode or a real provider)
   const ssoEnabled = useSession().data?.sso.enabled ?? false;
   const expired = params.get('expired') === '1';
+  const stage = useSession().data?.stage;
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+
+  const enter = (s: SessionInfo) => {
+    if (s.stage === 'password') void navigate('/password-change', { replace: true });
+    else if (s.user) void navigate(safeNext(params.get('next')) ?? roleHome(s.user.role), { replace: true });
+  };
+
+  // the password was right and a second factor is due (also after a reload on this step)
+  if (stage === 'mfa') {
+    return (
+      <Flex justify="center">
+        <div style={{ width: '100%', maxWidth: 460 }}>
+          <PageTitle>用户登录</PageTitle>
+          <SecondFactorStep challenge={challenge} onDone={enter} />
+        </div>
+      </Flex>
+    );
+  }
 
   const submit = (values: LoginInput) =>
     login.mutate(values, {
-      onSuccess: (s) => {
-        if (s.user) void navigate(safeNext(params.get('next')) ?? roleHome(s.user.role), { replace: true });
+      onSuccess: ({ session: s, result }) => {
+        setChallenge(result.mfa ?? null);
+        enter(s);
       },
       // the Alert above shows the message; field details go on the fields
       onError: (e) => {
@@ -79,6 +102,9 @@ export function LoginPage() {
             </Typography.Text>
             <Link to="/employer/register">用人单位注册</Link>
           </Flex>
+          <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
+            <Link to="/forgot-password">忘记密码？</Link>
+          </Typography.Paragraph>
         </Card>
       </div>
     </Flex>
