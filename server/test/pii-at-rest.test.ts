@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { eq, sql } from 'drizzle-orm';
-import { DEMO_EMPLOYERS, DEMO_PASSWORD, DEMO_PEOPLE, demoCreditCode } from '../src/modules/demo/demo-data';
+import { DEMO_EMPLOYERS, DEMO_PASSWORD, DEMO_PEOPLE, demoCreditCode, demoIdNumber } from '../src/modules/demo/demo-data';
 import { archiveEntries, organizations, smsOutbox, users } from '../src/platform/db/schema';
 import { loadConfig } from '../src/platform/config';
 import { PiiCipher, PiiKeyError, parseEncKeys } from '../src/platform/crypto/pii';
@@ -76,12 +76,11 @@ describe(`personal data at rest (${dbKind})`, () => {
   it('signs in with the ID number (found by its hash; a lower-case x too) and refuses a second registration with 409', async () => {
     await env.client().login(registered.idNumber);
     await env.client().login(DEMO_PEOPLE.zhangWei.idNumber, DEMO_PASSWORD);
-    const withX = newIdNumber('330106', '19920202');
-    const xId = withX.endsWith('X') ? withX : null;
-    if (xId) {
-      await registerApplicant(env, { idNumber: xId, mobile: '13912345671' });
-      await env.client().login(xId.toLowerCase());
-    }
+    // an ID number whose check character is X, typed in lower case at registration and at login
+    const xId = Array.from({ length: 900 }, (_, n) => demoIdNumber('330106', '19920202', String(100 + n))).find((n) => n.endsWith('X'))!;
+    await registerApplicant(env, { idNumber: xId.toLowerCase(), mobile: '13912345671' });
+    await env.client().login(xId.toLowerCase());
+    await env.client().login(xId);
     const again = await env
       .client()
       .post('/api/v1/applicants', { realName: '重复', idNumber: registered.idNumber, mobile: '13912345672', password: TEST_PASSWORD });
