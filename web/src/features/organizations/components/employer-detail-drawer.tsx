@@ -107,7 +107,13 @@ export function EmployerDetailDrawer({ id, onClose }: { id: string | null; onClo
             </Descriptions.Item>
             {o.decidedAt && <Descriptions.Item label="审核时间">{formatDateTime(o.decidedAt)}</Descriptions.Item>}
             <Descriptions.Item label="授权委托书">
-              {o.authorizationLetter ? <LetterPreview letter={o.authorizationLetter} orgName={o.name} /> : '未上传'}
+              {o.authorizationLetter ? (
+                <LetterPreview letter={o.authorizationLetter} orgName={o.name} />
+              ) : o.hasAuthorizationLetter ? (
+                '已上传（仅本单位、审核其注册的人力社保部门和管理员可查看）'
+              ) : (
+                '未上传'
+              )}
             </Descriptions.Item>
           </Descriptions>
         </>
