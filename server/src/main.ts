@@ -8,6 +8,7 @@ import { seedDemoRound } from './modules/demo/demo-round';
 import { deliverSmsOutbox, nonOverlappingInterval, SMS_POLICY } from './platform/notifications/notify';
 import { smsDeliveryConfigured } from './platform/notifications/gateway';
 import { purgeExpiredSessions } from './platform/auth/session';
+import { AUDIT_SEAL_INTERVAL_MS, sealAudit } from './platform/audit/chain';
 
 const config = loadConfig();
 // several nodes may start at once on one PostgreSQL: migrations and demo seeding run under a lock, one node at a time
@@ -39,6 +40,8 @@ const timers = [
   ...(smsDeliveryConfigured(config)
     ? [nonOverlappingInterval(() => deliverSmsOutbox(ctx.db, ctx.sms, { log: app.log }), SMS_POLICY.loopIntervalMs, (e: unknown) => app.log.error({ err: (e as Error).message }, 'sms delivery failed'))]
     : []),
+  // audit rows join the hash chain in commit order, about a second after they are written (platform/audit/chain.ts)
+  nonOverlappingInterval(() => sealAudit(ctx.db), AUDIT_SEAL_INTERVAL_MS, (e: unknown) => app.log.error({ err: e }, 'audit sealing failed')),
   setInterval(() => void purgeExpiredSessions(ctx.db, config.sessionIdleMinutes, ctx.now()).catch(() => undefined), 10 * 60_000),
 ];
 

@@ -9,6 +9,8 @@ import { auditEvents, smsOutbox, users } from '../../platform/db/schema';
 import { requireAuth } from '../../platform/auth/plugin';
 import { withinJurisdiction } from '../../platform/db/jurisdiction';
 import { ZPage } from '../organizations/schemas';
+import { describeAuditChain, verifyAuditChain } from '../../platform/audit/chain';
+import { fail } from '../../platform/http/errors';
 
 const ZPaging = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
 
@@ -74,6 +76,33 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         page: req.query.page,
         pageSize: req.query.pageSize,
       };
+    },
+  );
+
+  app.get(
+    '/admin/audit/verify',
+    {
+      schema: {
+        tags: ['系统管理'],
+        summary: '校验审计日志哈希链（省级管理员）',
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number(),
+            unsealed: z.number(),
+            head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
+            firstBroken: z.object({ id: z.number(), seq: z.number().nullable(), reason: z.string() }).optional(),
+            summary: z.string(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req, ['admin']);
+      // the chain spans every region: only the province's administrators see it whole
+      if (auth.actor.regionLevel !== 'province') fail('FORBIDDEN', '审计链校验仅限省级管理员');
+      const report = await verifyAuditChain(ctx.db);
+      return { ...report, summary: describeAuditChain(report) };
     },
   );
 };
