@@ -16,7 +16,44 @@ const PNG_1PX = hex(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
 );
 const PDF = text('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...new Array<number>(120).fill(0x11), 0xff, 0xd9]);
+const fill = (n: number, v: number) => new Array<number>(n).fill(v);
+/** SOI, an APP1 holding a thumbnail with its own SOI/EOI, a DQT, a scan with stuffed 0xFF and a restart marker, EOI */
+const THUMB = [0xff, 0xd8, ...fill(10, 0x22), 0xff, 0xd9];
+const APP1 = [0x45, 0x78, 0x69, 0x66, 0, 0, ...THUMB];
+const JPEG = Uint8Array.from([
+  0xff,
+  0xd8,
+  0xff,
+  0xe1,
+  0,
+  APP1.length + 2,
+  ...APP1,
+  0xff,
+  0xdb,
+  0,
+  4,
+  0,
+  1,
+  0xff,
+  0xda,
+  0,
+  8,
+  1,
+  1,
+  0,
+  0,
+  0x3f,
+  0,
+  ...fill(50, 0x12),
+  0xff,
+  0x00,
+  ...fill(20, 0x34),
+  0xff,
+  0xd0,
+  ...fill(20, 0x56),
+  0xff,
+  0xd9,
+]);
 
 function problem(mime: AcceptedMime, ...chunks: Uint8Array[]) {
   const t = new FileTail();
@@ -37,10 +74,17 @@ describe('incompleteFileProblem (a file must end as its format requires)', () =>
     const noEnd = Uint8Array.from([...PNG_1PX.subarray(0, PNG_1PX.length - 12), ...new Array<number>(12).fill(0)]);
     expect(problem('image/png', noEnd)).toContain('不完整');
   });
-  it('refuses a JPEG cut before its EOI marker and a tiny JPEG stub; allows padding after EOI', () => {
+  it('refuses a JPEG cut before its EOI marker, even right after the EXIF thumbnail’s own EOI, and a tiny stub', () => {
     expect(problem('image/jpeg', JPEG.subarray(0, JPEG.length - 1))).toContain('不完整');
+    expect(problem('image/jpeg', JPEG.subarray(0, JPEG.length - 30))).toContain('不完整');
+    const afterThumbnail = 2 + 4 + APP1.length;
+    expect(Array.from(JPEG.subarray(afterThumbnail - 2, afterThumbnail))).toEqual([0xff, 0xd9]);
+    expect(problem('image/jpeg', JPEG.subarray(0, afterThumbnail), new Uint8Array(200).fill(0x20))).toContain('不完整');
     expect(problem('image/jpeg', JPEG.subarray(0, 60))).toContain('60 字节');
-    expect(problem('image/jpeg', JPEG, new Uint8Array(100))).toBeNull();
+  });
+  it('accepts a JPEG fed byte by byte, and one with a trailer after its EOI (as some phones append)', () => {
+    expect(problem('image/jpeg', ...Array.from(JPEG, (b) => Uint8Array.of(b)))).toBeNull();
+    expect(problem('image/jpeg', JPEG, text('SEFH'), Uint8Array.of(0xff, 0x00, 0x13, 0x37))).toBeNull();
   });
   it('refuses a PDF without %%EOF near its end; accepts megabytes of padding after it', () => {
     expect(problem('application/pdf', PDF.subarray(0, PDF.length - 8))).toContain('不完整');

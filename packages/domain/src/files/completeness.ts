@@ -48,6 +48,100 @@ function indexOf(hay: Uint8Array, needle: readonly number[], from = 0): number {
 }
 
 /**
+ * Follows a JPEG's structure as it streams (ITU T.81 Annex B): SOI, then segments with their lengths,
+ * the entropy-coded data after each SOS (where 0xFF is always followed by 0x00 or a restart marker),
+ * until the EOI that ends the image. An EXIF thumbnail's own EOI sits inside an APP1 segment and is
+ * skipped; bytes after the real EOI (the trailers some phones append) are ignored. `ended` is true only
+ * when the image's own EOI arrived.
+ */
+export class JpegEndScanner {
+  ended = false;
+  broken = false;
+  private sawScan = false;
+  private state: 'soi0' | 'soi1' | 'marker' | 'code' | 'len0' | 'len1' | 'skip' | 'entropy' | 'entropyFF' = 'soi0';
+  private code = 0;
+  private len = 0;
+  private skip = 0;
+
+  push(c: Uint8Array): void {
+    let i = 0;
+    while (i < c.length && !this.ended && !this.broken) {
+      switch (this.state) {
+        case 'soi0':
+          if (c[i++] === 0xff) this.state = 'soi1';
+          else this.broken = true;
+          break;
+        case 'soi1':
+          if (c[i++] === 0xd8) this.state = 'marker';
+          else this.broken = true;
+          break;
+        case 'marker':
+          if (c[i++] === 0xff) this.state = 'code';
+          else this.broken = true;
+          break;
+        case 'code':
+          this.onMarker(c[i++]!);
+          break;
+        case 'len0':
+          this.len = c[i++]! << 8;
+          this.state = 'len1';
+          break;
+        case 'len1':
+          this.len |= c[i++]!;
+          if (this.len < 2) this.broken = true;
+          else {
+            this.skip = this.len - 2;
+            this.state = 'skip';
+          }
+          break;
+        case 'skip': {
+          const n = Math.min(this.skip, c.length - i);
+          i += n;
+          this.skip -= n;
+          if (this.skip === 0) this.state = this.code === 0xda ? 'entropy' : 'marker';
+          break;
+        }
+        case 'entropy': {
+          const j = c.indexOf(0xff, i);
+          if (j < 0) i = c.length;
+          else {
+            i = j + 1;
+            this.state = 'entropyFF';
+          }
+          break;
+        }
+        case 'entropyFF': {
+          const m = c[i++]!;
+          if (m === 0x00 || (m >= 0xd0 && m <= 0xd7)) this.state = 'entropy';
+          else if (m !== 0xff) this.onMarker(m);
+          break;
+        }
+      }
+    }
+  }
+
+  private onMarker(m: number): void {
+    if (m === 0xff) return; // fill byte before a marker
+    if (m === 0xd9) {
+      if (this.sawScan) this.ended = true;
+      else this.broken = true; // an EOI before any image data
+      return;
+    }
+    if ((m >= 0xd0 && m <= 0xd7) || m === 0x01) {
+      this.state = 'marker'; // markers without a length
+      return;
+    }
+    if (m === 0x00 || m === 0xd8) {
+      this.broken = true;
+      return;
+    }
+    if (m === 0xda) this.sawScan = true;
+    this.code = m;
+    this.state = 'len0';
+  }
+}
+
+/**
  * The last FILE_TAIL_BYTES of a stream (`raw`), and the last FILE_TAIL_BYTES up to its last
  * non-whitespace byte (`content`): a PDF padded with megabytes of spaces after %%EOF still shows it.
  */
@@ -55,9 +149,12 @@ export class FileTail {
   raw: Uint8Array = new Uint8Array(0);
   content: Uint8Array = new Uint8Array(0);
   size = 0;
+  /** for a JPEG: whether the image's own EOI arrived (a non-JPEG stream is "broken" at its first byte, at no cost) */
+  readonly jpeg = new JpegEndScanner();
 
   push(chunk: Uint8Array): void {
     this.size += chunk.length;
+    this.jpeg.push(chunk);
     this.raw = concatTail(this.raw, chunk, FILE_TAIL_BYTES);
     let last = chunk.length - 1;
     while (last >= 0 && isPdfSpace(chunk[last]!)) last--;
@@ -68,7 +165,7 @@ export class FileTail {
 const INCOMPLETE = '文件不完整（可能只上传或复制了一部分），请重新导出或扫描后再上传';
 
 /** A Chinese message when the file (of the type detected by content) is truncated or a stub; null when it ends as its format requires. */
-export function incompleteFileProblem(mime: AcceptedMime, tail: Pick<FileTail, 'raw' | 'content' | 'size'>): string | null {
+export function incompleteFileProblem(mime: AcceptedMime, tail: Pick<FileTail, 'raw' | 'content' | 'size' | 'jpeg'>): string | null {
   if (mime === 'application/pdf') {
     if (tail.size < PDF_MIN_BYTES) return `PDF 文件只有 ${tail.size} 字节，不是完整的文档，请重新导出或扫描后再上传`;
     const window = tail.content.subarray(Math.max(0, tail.content.length - PDF_EOF_WINDOW));
@@ -81,8 +178,6 @@ export function incompleteFileProblem(mime: AcceptedMime, tail: Pick<FileTail, '
     return indexOf(window, PNG_IEND) >= 0 ? null : `PNG 图片${INCOMPLETE}`;
   }
   if (tail.size < JPEG_MIN_BYTES) return `JPG 图片只有 ${tail.size} 字节，不是完整的图片，请重新导出或拍摄后再上传`;
-  // the image ends with EOI (FF D9); NUL or whitespace padding after it is allowed
-  let end = tail.raw.length - 1;
-  while (end >= 0 && isPdfSpace(tail.raw[end]!)) end--;
-  return end >= 1 && tail.raw[end - 1] === 0xff && tail.raw[end] === 0xd9 ? null : `JPG 图片${INCOMPLETE}`;
+  // the image's own EOI (FF D9), found by following its structure; what a phone appends after it is ignored
+  return tail.jpeg.ended ? null : `JPG 图片${INCOMPLETE}`;
 }
