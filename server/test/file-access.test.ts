@@ -92,7 +92,13 @@ describe(`a draft names only the applicant's own files (${dbKind})`, () => {
       expect((await reader.get(`/api/v1/files/${b.ownFile}?application=${a.applicationId}`)).statusCode).toBe(404);
     }
     expect(await readsOf(b.ownFile)).toHaveLength(0);
-    // the applicant's own attachment is the unit's to read through the application (and not without it)
+    // the applicant's own attachment is the unit's to read through the application once submitted (not
+    // while it is a draft, and not without the application)
+    expect((await unit.get(`/api/v1/files/${a.ownFile}?application=${a.applicationId}`)).statusCode).toBe(404);
+    await env.ctx.db
+      .update(applications)
+      .set({ status: 'submitted', currentOrgIds: [a.employer.org.id] })
+      .where(eq(applications.id, a.applicationId));
     expect((await unit.get(`/api/v1/files/${a.ownFile}`)).statusCode).toBe(404);
     const via = await unit.get(`/api/v1/files/${a.ownFile}?application=${a.applicationId}`);
     expect(via.statusCode).toBe(200);
@@ -109,6 +115,10 @@ describe(`every read of an applicant's file is audited (${dbKind})`, () => {
     await a.client.put(`/api/v1/applications/${a.applicationId}/draft`, { mode: 'normal', draft: { attachments: { x: a.ownFile } } });
     const before = Date.now();
     expect((await a.client.get(`/api/v1/files/${a.ownFile}`)).statusCode).toBe(200);
+    await env.ctx.db
+      .update(applications)
+      .set({ status: 'submitted', currentOrgIds: [a.employer.org.id] })
+      .where(eq(applications.id, a.applicationId));
     const unit = await loginAs(a.employer.username);
     expect((await unit.get(`/api/v1/files/${a.ownFile}?application=${a.applicationId}&download=true`)).statusCode).toBe(200);
     const rows = (await readsOf(a.ownFile)).sort((x, y) => x.at.getTime() - y.at.getTime());

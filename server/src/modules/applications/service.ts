@@ -76,7 +76,8 @@ async function canView(tx: Tx | AppContext['db'], auth: LoadedSession, app: AppR
 /**
  * Whether the file is part of the application (photo, signature, attachment, an entry's evidence), is the
  * applicant's own (theirs, or evidence of their archive entries: a draft naming someone else's file
- * gives no one a way to it), and the user may see the application.
+ * gives no one a way to it), the application is past its first draft unless the reader is the applicant,
+ * and the user may see the application.
  */
 export async function mayReadApplicationFile(ctx: AppContext, auth: LoadedSession, applicationId: string, file: { id: string; ownerUserId: string | null }): Promise<boolean> {
   const [a] = await ctx.db.select().from(applications).where(eq(applications.id, applicationId));
@@ -89,6 +90,8 @@ export async function mayReadApplicationFile(ctx: AppContext, auth: LoadedSessio
     Object.values(d.attachments ?? {}).includes(fileId) ||
     (d.submittedEntries ?? []).some((e) => e.evidenceFileIds.includes(fileId));
   if (!referenced) return false;
+  // a draft is the applicant's alone: what it names becomes readable to others once submitted (and checked)
+  if (a.status === 'draft' && auth.user.id !== a.applicantId) return false;
   if (file.ownerUserId !== a.applicantId && (await foreignFileIds(ctx.db, a.applicantId, [fileId])).length > 0) return false;
   return canView(ctx.db, auth, a);
 }
