@@ -383,6 +383,20 @@ describe('where the keys come from (platform/crypto/keys.ts)', () => {
     }
   });
 
+  it('PostgreSQL in an explicit demo mode: the key file, as for the embedded database', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zc-pii-'));
+    try {
+      const c = await openPiiCipher(
+        loadConfig({ DATABASE_URL: 'postgres://x@127.0.0.1/none', DEMO_MODE: 'true', DATA_DIR: dir, WEB_DIST: '' }),
+        () => undefined,
+      );
+      expect(c.decrypt('mobile', c.encrypt('mobile', '13800000000'))).toBe('13800000000');
+      expect((await stat(piiKeyFile(dir))).isFile()).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('environment keys win', async () => {
     const c = await openPiiCipher(
       loadConfig({

@@ -22,8 +22,7 @@ export async function openPiiCipher(config: Config, warn: (msg: string) => void 
   const hashSpec = config.piiHashKey;
   if (encSpec && hashSpec) return new PiiCipher(parseEncKeys(encSpec), Buffer.from(hashSpec, 'base64'));
   if (encSpec || hashSpec) throw new PiiKeyError('PII_ENC_KEYS 与 PII_HASH_KEY 须同时设置（见 docs/SECURITY-KEYS.md）');
-  const demoMode = (config as Config & { demoMode?: boolean }).demoMode === true;
-  if (config.database.kind === 'postgres' && !demoMode) throw new PiiKeyError(MISSING_KEYS_MESSAGE);
+  if (config.database.kind === 'postgres' && !config.demoMode) throw new PiiKeyError(MISSING_KEYS_MESSAGE);
 
   const file = piiKeyFile(config.dataDir);
   let material: { encKeys: string; hashKey: string };
