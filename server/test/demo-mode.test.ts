@@ -122,6 +122,22 @@ describe(`demo mode on (${dbKind})`, () => {
   });
 });
 
+describe(`a real 政务服务网 that cannot be reached (${dbKind})`, () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await startTestApp({ DEMO_MODE: 'false' });
+    // as SSO_ISSUER would set it: enabled, no demo provider (port 9 answers nothing)
+    env.ctx.config.sso = { ...env.ctx.config.sso, issuer: 'http://127.0.0.1:9/oidc', demoIdp: false, enabled: true };
+  });
+  afterAll(async () => env?.close());
+
+  it('the start answers 502 with a Chinese message, not 500', async () => {
+    const res = await env.client().get('/api/v1/auth/sso/personal/start');
+    expect(res.statusCode).toBe(502);
+    expect(res.json()).toMatchObject({ code: 'SSO', message: expect.stringContaining('暂时无法连接浙江政务服务网') });
+  });
+});
+
 /** The real process, as `npm start` runs it: the banner, and what a fresh database holds. */
 describe(`the server process (${dbKind})`, () => {
   const root = resolve(import.meta.dirname, '../..');

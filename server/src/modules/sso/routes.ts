@@ -72,12 +72,19 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
         tags: ['身份与会话'],
         summary: '跳转浙江政务服务网登录',
         params: z.object({ kind: z.enum(['personal', 'legalPerson']) }),
-        response: { 404: ZError },
+        response: { 404: ZError, 502: ZError },
       },
     },
     async (req, reply) => {
       if (!ctx.config.sso.enabled) return reply.status(404).send(SSO_DISABLED);
-      const config = await oidcConfig();
+      let config: oidc.Configuration;
+      try {
+        config = await oidcConfig();
+      } catch (e) {
+        // the provider is unreachable or misconfigured: say so instead of a bare 500
+        req.log.warn({ err: (e as Error).message }, 'sso discovery failed');
+        return reply.status(502).send({ code: 'SSO', message: '暂时无法连接浙江政务服务网，请稍后重试或使用账号密码登录' });
+      }
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
