@@ -28,7 +28,7 @@ const E = Number(process.env.BENCH_EMPLOYERS ?? 20_000);
 const dataDir = await mkdtemp(join(tmpdir(), 'zc-queue-'));
 process.on('SIGTERM', () => process.exit(0));
 
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir, WEB_DIST: '', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', SEED_DEMO: 'false' });
+const config = loadConfig({ ...process.env, DATA_DIR: dataDir, WEB_DIST: '', DEMO_MODE: 'true', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', SEED_DEMO: 'false' });
 const { ctx } = await bootstrap(config);
 const db = ctx.db;
 const run = (q: string) => db.execute(sql.raw(q));

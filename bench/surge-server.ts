@@ -123,7 +123,7 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
   // the 2019 IT senior plan is open from 2019-07-15 to 2019-09-10 (personal deadline): start the clock on 2019-08-01
   const offset = Date.now() - Date.parse('2019-08-01T02:00:00Z');
   const now = () => new Date(Date.now() - offset);
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, WEB_DIST: '', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, WEB_DIST: '', DEMO_MODE: 'true', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
   const { ctx } = await bootstrap(config, { now });
   const db = ctx.db;
   const t0 = Date.now();

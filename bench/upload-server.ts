@@ -38,7 +38,7 @@ if (mode === 'bare') {
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   console.log(JSON.stringify({ ready: true, url: address, pid: process.pid, dataDir }));
 } else {
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, WEB_DIST: '', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, WEB_DIST: '', DEMO_MODE: 'true', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
   const { ctx } = await bootstrap(config);
   const app = await buildApp(ctx);
   const [emp] = await ctx.db
