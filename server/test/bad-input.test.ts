@@ -50,6 +50,25 @@ describe('control characters', () => {
   });
 });
 
+describe('impossible dates', () => {
+  it('start=2026-00-10 (and 02-30, month 13) is a 400 with a Chinese message; a real date is answered', async () => {
+    const c = await env.client().login('admin', DEMO_PASSWORD);
+    for (const start of ['2026-00-10', '2026-02-30', '2026-13-01', '0000-01-01']) {
+      const res = await c.get(`/api/v1/calendar/publicity-end?start=${start}&days=5`);
+      expect(res.statusCode, `${start}: ${res.body}`).toBe(400);
+      expect(res.json().message).toMatch(/日期不存在|格式/);
+    }
+    expect((await c.get('/api/v1/calendar/publicity-end?start=2026-03-02&days=5')).statusCode).toBe(200);
+  });
+
+  it('a profile with work start month 13 is a 400 naming the field', async () => {
+    const c = await env.client().login(DEMO_PEOPLE.liNa.idNumber, DEMO_PASSWORD);
+    const res = await c.put('/api/v1/me/profile', { workStartMonth: '2015-13' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details?.workStartMonth).toMatch(/参加工作时间/);
+  });
+});
+
 describe('database errors', () => {
   const ID = '330102199001011234';
   const PHONE = '13912345678';

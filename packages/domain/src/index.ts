@@ -23,3 +23,4 @@ export * from './plans/photo';
 export * from './workflow/pledge';
 export * from './archive/to-facts';
 export * from './workflow/draft';
+export * from './validators/dates';

@@ -3,12 +3,11 @@
  * server (authoritative) and the browser (live form checks). Chinese messages say how to fix.
  */
 import { z } from 'zod';
+import { zDate, zMonth } from '../validators/dates';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
-const day = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期不存在，请核对');
+// dates and months that exist (validators/dates.ts)
+const month = zMonth();
+const day = zDate();
 const text = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 个字`);
 const optionalText = (max: number) => z.string().trim().max(max).optional().nullable();
 const rank = z.number().int('排名应为整数').min(1, '排名从 1 开始').max(99);

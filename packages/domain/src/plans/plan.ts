@@ -3,9 +3,11 @@
  * messages that name the faulty field. The eight seed plans live in config/plans/ as YAML files.
  */
 import { z } from 'zod';
+import { zDate, zMonth } from '../validators/dates';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+// dates that exist (validators/dates.ts): 2026-02-30 or month 13 is refused, not carried into deadlines
+const day = zDate();
+const month = zMonth();
 const nonEmpty = (label: string, max = 200) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 个字`);
 const titleLevel = z.enum(['technicianLevel', 'assistant', 'intermediate', 'senior', 'professor'], { error: '职称级别应为 technicianLevel/assistant/intermediate/senior/professor 之一' });
 const educationLevel = z.enum(['secondary', 'juniorCollege', 'bachelor', 'secondBachelor', 'master', 'doctor'], { error: '学历应为 secondary/juniorCollege/bachelor/secondBachelor/master/doctor 之一' });

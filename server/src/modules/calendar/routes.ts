@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { UnknownCalendarYearError, publicityEndDate, workingDaysBetween } from '@zc/domain';
+import { UnknownCalendarYearError, publicityEndDate, workingDaysBetween, zDate } from '@zc/domain';
 import type { AppContext } from '../../platform/context';
 import { auditContextOf, requireAuth } from '../../platform/auth/plugin';
 import { fail } from '../../platform/http/errors';
@@ -9,7 +9,8 @@ import { writeAudit } from '../../platform/audit/audit';
 import { calendarFor, invalidateCalendar, libraryCalendar } from './service';
 
 const tags = ['工作日历'];
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+// a date that exists: start=2026-00-10 is a 400 with a Chinese message (issue 8 item 4)
+const day = zDate();
 
 export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/calendar/years', { schema: { tags, summary: '已知放假安排的年度', response: { 200: z.object({ library: z.array(z.number()), entered: z.array(z.number()) }) } } }, async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLE_VALUES } from '@zc/domain';
+import { ROLE_VALUES, zMonth } from '@zc/domain';
 
 export const ZSessionUser = z.object({
   id: z.uuid(),
@@ -41,7 +41,7 @@ export const ZProfileInput = z.object({
   mobile: z.string().trim().max(20).optional(),
   email: z.email('电子邮箱格式不正确').max(100).nullable().optional(),
   currentSpecialty: z.string().trim().min(2, '请填写现从事专业').max(50),
-  workStartMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '参加工作时间格式应为 YYYY-MM'),
+  workStartMonth: zMonth('参加工作时间'),
 });
 
 export const ZMyProfile = z.object({
