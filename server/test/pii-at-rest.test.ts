@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { DEMO_EMPLOYERS, DEMO_PASSWORD, DEMO_PEOPLE, demoCreditCode, demoIdNumber } from '../src/modules/demo/demo-data';
 import { archiveEntries, organizations, smsOutbox, users } from '../src/platform/db/schema';
@@ -173,6 +174,19 @@ describe(`personal data at rest (${dbKind})`, () => {
     // the employer's queue and detail still show the ID number masked
     const detail = (await unit.get(`/api/v1/applications/${id}`)).json();
     expect(detail.idNumberMasked).toBe(`${DEMO_PEOPLE.zhangWei.idNumber.slice(0, 6)}********${DEMO_PEOPLE.zhangWei.idNumber.slice(14)}`);
+
+    const zhangMasked = `${DEMO_PEOPLE.zhangWei.idNumber.slice(0, 6)}********${DEMO_PEOPLE.zhangWei.idNumber.slice(14)}`;
+    const held = (await unit.get('/api/v1/review/queue')).json();
+    expect(held.items.map((i: { idNumberMasked: string }) => i.idNumberMasked)).toContain(zhangMasked);
+    const archiveQueue = (await unit.get('/api/v1/archive/review-queue?status=approved')).json();
+    expect(archiveQueue.items.length).toBeGreaterThan(0);
+    for (const i of archiveQueue.items) expect(i.idNumberMasked).toBe(zhangMasked);
+    // the publicity export (Excel) too
+    const xlsx = await unit.get(`/api/v1/applications/${id}/publicity.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getRow(4).getCell(2).value).toBe(zhangMasked);
 
     const clear = [...knownClear(), registered.idNumber, registered.mobile, '13912340001', '13912340002', '13700009999'];
     const check = (what: string, values: unknown[]) => {
