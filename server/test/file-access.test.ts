@@ -92,6 +92,9 @@ describe(`a draft names only the applicant's own files (${dbKind})`, () => {
       expect((await reader.get(`/api/v1/files/${b.ownFile}?application=${a.applicationId}`)).statusCode).toBe(404);
     }
     expect(await readsOf(b.ownFile)).toHaveLength(0);
+    // nor tells them its name, type or size
+    const files = (await a.client.get(`/api/v1/applications/${a.applicationId}`)).json().files;
+    expect(Object.keys(files)).toEqual([a.ownFile]);
     // the applicant's own attachment is the unit's to read through the application once submitted (not
     // while it is a draft, and not without the application)
     expect((await unit.get(`/api/v1/files/${a.ownFile}?application=${a.applicationId}`)).statusCode).toBe(404);

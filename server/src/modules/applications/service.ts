@@ -96,6 +96,14 @@ export async function mayReadApplicationFile(ctx: AppContext, auth: LoadedSessio
   return canView(ctx.db, auth, a);
 }
 
+/** files.* rows that are the applicant's: uploaded by them, or evidence of one of their archive entries. */
+function applicantsOwn(applicantId: string): SQL {
+  return or(
+    eq(files.ownerUserId, applicantId),
+    sql`exists (select 1 from ${archiveEvidence} inner join ${archiveEntries} on ${archiveEntries.id} = ${archiveEvidence.entryId} where ${archiveEvidence.fileId} = ${files.id} and ${archiveEntries.applicantId} = ${applicantId})`,
+  )!;
+}
+
 /**
  * Of the given file ids, those that are not the applicant's: neither uploaded by them nor evidence of
  * one of their archive entries. One statement.
@@ -103,18 +111,7 @@ export async function mayReadApplicationFile(ctx: AppContext, auth: LoadedSessio
 export async function foreignFileIds(q: Tx | AppContext['db'], applicantId: string, fileIds: string[]): Promise<string[]> {
   const ids = [...new Set(fileIds)];
   if (ids.length === 0) return [];
-  const own = await q
-    .select({ id: files.id })
-    .from(files)
-    .where(
-      and(
-        inArray(files.id, ids),
-        or(
-          eq(files.ownerUserId, applicantId),
-          sql`exists (select 1 from ${archiveEvidence} inner join ${archiveEntries} on ${archiveEntries.id} = ${archiveEvidence.entryId} where ${archiveEvidence.fileId} = ${files.id} and ${archiveEntries.applicantId} = ${applicantId})`,
-        ),
-      ),
-    );
+  const own = await q.select({ id: files.id }).from(files).where(and(inArray(files.id, ids), applicantsOwn(applicantId)));
   const ok = new Set(own.map((r) => r.id));
   return ids.filter((x) => !ok.has(x));
 }
@@ -498,10 +495,10 @@ export async function getApplication(ctx: AppContext, auth: LoadedSession, id: s
   const events = await ctx.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, a.id)).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
   const who = roleIn(auth, a);
   const plan = p?.data as Plan;
-  // names and types of every file the application refers to, so reviewers can open them
+  // names and types of every file the application refers to, so reviewers can open them (the applicant's own only)
   const d = a.draft as DraftData;
   const fileIds = [a.photoFileId, a.pledgeSignatureFileId, ...Object.values(d.attachments ?? {}), ...(d.submittedEntries ?? []).flatMap((e) => e.evidenceFileIds)].filter((x): x is string => !!x);
-  const fileRows = fileIds.length ? await ctx.db.select({ id: files.id, name: files.originalName, mime: files.mime, size: files.size }).from(files).where(inArray(files.id, [...new Set(fileIds)])) : [];
+  const fileRows = fileIds.length ? await ctx.db.select({ id: files.id, name: files.originalName, mime: files.mime, size: files.size }).from(files).where(and(inArray(files.id, [...new Set(fileIds)]), applicantsOwn(a.applicantId))) : [];
   return {
     files: Object.fromEntries(fileRows.map((f) => [f.id, { name: f.name, mime: f.mime, size: Number(f.size) }])),
     id: a.id,
