@@ -58,15 +58,13 @@ export async function issueSmsCode(
       .where(and(eq(verificationCodes.userId, userId), eq(verificationCodes.purpose, purpose), isNull(verificationCodes.consumedAt)));
   }
   const code = String(randomInt(0, 10 ** SMS_CODE_DIGITS)).padStart(SMS_CODE_DIGITS, '0');
-  await q
-    .insert(verificationCodes)
-    .values({
-      userId,
-      purpose,
-      codeHash: codeHash(userId, purpose, code),
-      expiresAt: new Date(now.getTime() + SMS_CODE_TTL_MS),
-      createdAt: now,
-    });
+  await q.insert(verificationCodes).values({
+    userId,
+    purpose,
+    codeHash: codeHash(userId, purpose, code),
+    expiresAt: new Date(now.getTime() + SMS_CODE_TTL_MS),
+    createdAt: now,
+  });
   const what = purpose === 'reset' ? '重设密码' : '登录';
   await q.insert(smsOutbox).values({
     mobile,
@@ -144,16 +142,14 @@ export async function useTotpStep(q: Queryable, userId: string, step: number, no
     .where(and(eq(verificationCodes.userId, userId), eq(verificationCodes.purpose, 'totpUsed'), eq(verificationCodes.codeHash, hash)));
   if (n > 0) return false;
   // kept a little longer than the ±1 step window in which the code could be presented again
-  await q
-    .insert(verificationCodes)
-    .values({
-      userId,
-      purpose: 'totpUsed',
-      codeHash: hash,
-      expiresAt: new Date(now.getTime() + 5 * 60_000),
-      consumedAt: now,
-      createdAt: now,
-    });
+  await q.insert(verificationCodes).values({
+    userId,
+    purpose: 'totpUsed',
+    codeHash: hash,
+    expiresAt: new Date(now.getTime() + 5 * 60_000),
+    consumedAt: now,
+    createdAt: now,
+  });
   return true;
 }
 
