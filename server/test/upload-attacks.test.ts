@@ -146,6 +146,19 @@ describe(`resumable uploads under concurrency (${dbKind})`, () => {
   });
 });
 
+describe(`starting the same upload twice at once (${dbKind})`, () => {
+  // on PostgreSQL, ten at once reached the unique index before this fix (500); PGlite runs them one by one
+  it('gives every request the one upload (no 500 from the unique key)', async () => {
+    const pdf = bigPdf(4096);
+    const body = { filename: '同时.pdf', size: pdf.length, clientKey: `same-${randomBytes(6).toString('hex')}` };
+    const answers = await Promise.all(Array.from({ length: 10 }, () => zhang.post('/api/v1/uploads', body)));
+    expect(answers.map((r) => r.statusCode)).toEqual(new Array(10).fill(200));
+    expect(new Set(answers.map((r) => r.json().id)).size).toBe(1);
+    const done = await put(zhang, answers[0]!.json().id, 0, pdf);
+    expect(done.json()).toMatchObject({ status: 'complete', received: pdf.length });
+  });
+});
+
 describe(`an oversized chunk sent without a length (${dbKind})`, () => {
   it('is refused with 400 as soon as it passes the declared size; what it wrote is cut off and the upload is intact', async () => {
     const correct = bigPdf(200 * 1024);
@@ -206,6 +219,19 @@ describe(`the pixel ceiling on every image input (${dbKind})`, () => {
     const r = await put(zhang, id, 0, huge);
     expect(r.statusCode, r.body).toBe(400);
     expect(r.json().message).toContain('30000×30000');
+  });
+
+  it('answers a truncated or 8-byte PNG on ?fit=true with 400, not 500', async () => {
+    const png = await sharp({
+      create: { width: 600, height: 800, channels: 3, background: '#888', noise: { type: 'gaussian', mean: 128, sigma: 50 } },
+    })
+      .png()
+      .toBuffer();
+    for (const content of [png.subarray(0, png.length >> 1), png.subarray(0, 8)]) {
+      const r = await zhang.upload(`/api/v1/applications/${appId}/photo?fit=true`, { name: 'me.png', content });
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json().message).toMatch(/无法读取|不完整/);
+    }
   });
 
   it('still accepts an ordinary photo fitted to the spec', async () => {

@@ -4,6 +4,7 @@
  * the client asks where it stopped and continues; a retry with the same client key never creates
  * a second file, and a file with the same content as one the applicant already has is reused.
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -72,13 +73,25 @@ export async function startUpload(ctx: AppContext, userId: string, input: { file
     if (existing.size !== input.size) fail('CONFLICT', '同一文件的大小与上次不同，请重新选择文件');
     return existing;
   }
+  // the temp file exists before the row does, so a chunk never finds a row without its file
+  const id = randomUUID();
+  await mkdir(join(ctx.config.dataDir, 'uploads'), { recursive: true });
+  await (await open(tmpPathOf(ctx, id), 'w')).close();
   const [u] = await ctx.db
     .insert(uploads)
-    .values({ ownerUserId: userId, clientKey: input.clientKey, filename: input.filename.slice(0, 200), size: input.size })
+    .values({ id, ownerUserId: userId, clientKey: input.clientKey, filename: input.filename.slice(0, 200), size: input.size })
+    .onConflictDoNothing()
     .returning();
-  await mkdir(join(ctx.config.dataDir, 'uploads'), { recursive: true });
-  await (await open(tmpPathOf(ctx, u!.id), 'w')).close();
-  return u!;
+  if (u) return u;
+  // the same file started at the same moment (two tabs, a retried request): both get the one upload
+  await rm(tmpPathOf(ctx, id), { force: true });
+  const [other] = await ctx.db
+    .select()
+    .from(uploads)
+    .where(and(eq(uploads.ownerUserId, userId), eq(uploads.clientKey, input.clientKey)));
+  if (!other) fail('CONFLICT', '上传未能开始，请重试');
+  if (other.size !== input.size) fail('CONFLICT', '同一文件的大小与上次不同，请重新选择文件');
+  return other;
 }
 
 export async function getUpload(ctx: AppContext, userId: string, id: string) {
