@@ -7,10 +7,12 @@ import { UNIT_JOIN_STATUS } from '../src/modules/sso/unit-join';
 import { dbKind, registerApplicant, seedApprovedEmployer, seedOfficer, startTestApp, type TestClient, type TestEnv } from './helper';
 
 let env: TestEnv;
+// the demo data set hashes passwords and writes many rows: on a loaded CI machine it takes a while
+const SEED_TIMEOUT_MS = 120_000;
 beforeAll(async () => {
   env = await startTestApp();
   await seedDemoData(env.ctx.db, env.ctx.pii);
-});
+}, SEED_TIMEOUT_MS);
 afterAll(async () => env?.close());
 
 /** Follows the browser's path: platform → demo provider's page → chosen identity → callback. */

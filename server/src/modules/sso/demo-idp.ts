@@ -133,6 +133,7 @@ label{display:block;margin:8px 0 4px}input[type=text]{width:100%;box-sizing:bord
 <p class="note">这是平台内置的演示登录页，代替真实的浙江政务服务网统一身份认证。选择一个演示身份即可登录；正式环境只需修改配置，接入真实的身份提供方。</p>
 <ul>${rows}</ul>
 <h2>其他${kind === 'personal' ? '个人' : '法人'}身份</h2>
+<p class="note">${kind === 'personal' ? '演示登录不核验本人身份，只能填写平台上尚未注册的身份证号码。' : '填写已在平台注册的单位的信用代码时，不会直接成为该单位经办人：将向该单位现有经办人提交加入申请，确认后方可办理单位业务。'}</p>
 <form method="post" action="${esc(issuer)}/authorize">${hidden}
 <label for="adhoc-name">${kind === 'personal' ? '姓名' : '单位全称'}</label><input type="text" id="adhoc-name" name="adhocName" required maxlength="60">
 <label for="adhoc-cert">${certLabel}</label><input type="text" id="adhoc-cert" name="adhocCert" required maxlength="30">
