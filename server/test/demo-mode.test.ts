@@ -238,6 +238,7 @@ describe(`the server process (${dbKind})`, () => {
         },
       );
     },
-    120_000,
+    // a cold start with migrations and (PGlite) the whole demo data set: slow on a loaded CI machine
+    180_000,
   );
 });
