@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditEvents, smsOutbox, users } from '../src/platform/db/schema';
 import { totpCode } from '../src/platform/auth/totp';
+import { PENDING_SESSION_MINUTES } from '../src/platform/auth/session';
 import { TEST_PASSWORD, dbKind, registerApplicant, seedOfficer, startTestApp, type TestEnv } from './helper';
 
 let env: TestEnv;
@@ -243,6 +244,19 @@ describe(`second factor for management accounts (${dbKind})`, () => {
     // next time: no forced change
     const again = await env.client().login('firstlogin', NEW_PASSWORD);
     expect((await again.get('/api/v1/session')).json().stage).toBe('full');
+  });
+
+  it('a half-signed-in session ends after PENDING_SESSION_MINUTES; a full one then gets the normal lifetime', async () => {
+    const { username } = await seedOfficer(env.ctx, 'hrBureau', '330127');
+    const c = env.client();
+    await c.post('/api/v1/sessions', { username, password: TEST_PASSWORD });
+    env.clock.advance((PENDING_SESSION_MINUTES + 1) * 60_000);
+    const late = await c.post('/api/v1/sessions/mfa/verify', { code: '123456' });
+    expect(late.statusCode).toBe(401);
+    expect(late.json().code).toBe('SESSION_EXPIRED');
+    const d = await env.client().login(username);
+    env.clock.advance((PENDING_SESSION_MINUTES + 1) * 60_000);
+    expect((await d.get('/api/v1/me')).statusCode).toBe(200);
   });
 
   it('applicants and employer operators sign in with the password alone', async () => {

@@ -59,7 +59,7 @@ export async function changePassword(
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordMustChange: false, passwordChangedAt: now }).where(eq(users.id, auth.user.id));
     await destroyOtherSessions(tx, auth.user.id, auth.id);
-    if (auth.stage !== 'full') await setSessionStage(tx, auth.id, 'full');
+    if (auth.stage !== 'full') await setSessionStage(tx, auth.id, 'full', now, ctx.config.sessionMaxHours);
     await writeAudit(tx, audit, {
       action: 'user.passwordChanged',
       targetType: 'user',

@@ -113,7 +113,7 @@ export async function verifySecondFactor(
     }
     if (problem) return { problem } as const;
     const stage = u.passwordMustChange ? ('password' as const) : ('full' as const);
-    await setSessionStage(tx, auth.id, stage);
+    await setSessionStage(tx, auth.id, stage, now, ctx.config.sessionMaxHours);
     if (stage === 'full') await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, auth.user.id));
     await writeAudit(tx, audit, {
       action: 'user.loggedIn',

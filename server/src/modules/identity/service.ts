@@ -13,7 +13,7 @@ import { users } from '../../platform/db/schema';
 import type { AppContext } from '../../platform/context';
 import { fail } from '../../platform/http/errors';
 import { hashPassword, verifyPassword } from '../../platform/auth/password';
-import { createSession, newToken, type SessionStage } from '../../platform/auth/session';
+import { PENDING_SESSION_MINUTES, createSession, newToken, type SessionStage } from '../../platform/auth/session';
 import { recordAccountFailure, releaseAttempt, reserveAttempt } from '../../platform/auth/throttle';
 import { SECOND_FACTOR_ROLES, startSecondFactor, type SecondFactorChallenge } from './second-factor';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
@@ -114,10 +114,11 @@ export async function startSession(
   const csrfToken = newToken(24);
   const token = await ctx.db.transaction(async (tx) => {
     if (stage === 'full') await tx.update(users).set({ lastLoginAt: ctx.now() }).where(eq(users.id, userId));
+    // a half-signed-in session lives only minutes (PENDING_SESSION_MINUTES) until it reaches 'full'
     const t = await createSession(tx, userId, {
       ip: meta.ip,
       userAgent: meta.userAgent,
-      maxHours: ctx.config.sessionMaxHours,
+      maxHours: stage === 'full' ? ctx.config.sessionMaxHours : PENDING_SESSION_MINUTES / 60,
       csrfToken,
       now: ctx.now(),
       stage,

@@ -187,6 +187,17 @@ export async function destroyOtherSessions(q: Queryable, userId: string, keepId:
   await q.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId)));
 }
 
-export async function setSessionStage(q: Queryable, id: string, stage: SessionStage): Promise<void> {
-  await q.update(sessions).set({ stage }).where(eq(sessions.id, id));
+/**
+ * A session half-way through signing in (second factor or initial password owed) lives this long: the
+ * SMS code's 10 minutes plus time to type (ours). Reaching 'full' gives it the normal lifetime.
+ */
+export const PENDING_SESSION_MINUTES = 15;
+
+/** Moves a session to the next sign-in stage; `fullHours`: the lifetime a session gets once it is 'full'. */
+export async function setSessionStage(q: Queryable, id: string, stage: SessionStage, now: Date, fullHours: number): Promise<void> {
+  const lifetimeMs = stage === 'full' ? fullHours * 3600_000 : PENDING_SESSION_MINUTES * 60_000;
+  await q
+    .update(sessions)
+    .set({ stage, expiresAt: new Date(now.getTime() + lifetimeMs) })
+    .where(eq(sessions.id, id));
 }
