@@ -143,6 +143,8 @@ describe(`the server process (${dbKind})`, () => {
   const root = resolve(import.meta.dirname, '../..');
   let dataDir: string;
   let dbName: string | null = null;
+  /** how long main.ts may take to print its banner (below the test's timeout) */
+  const STARTUP_WAIT_MS = 150_000;
   const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'zc-demo-mode-'));
@@ -180,10 +182,15 @@ describe(`the server process (${dbKind})`, () => {
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     try {
       await new Promise<void>((ok, ko) => {
+        const deadline = Date.now() + STARTUP_WAIT_MS;
         const timer = setInterval(() => {
           if (out.includes('职称申报评审平台已启动')) {
             clearInterval(timer);
             ok();
+          } else if (Date.now() > deadline) {
+            // give up before the test's own timeout, so `finally` still stops the process
+            clearInterval(timer);
+            ko(new Error(`server did not start in time: ${out}`));
           }
         }, 100);
         child.on('exit', (code) => {
