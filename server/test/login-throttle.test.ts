@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, loginThrottle } from '../src/platform/db/schema';
-import { ACCOUNT_SOFT_CEILING, pairKey } from '../src/platform/auth/throttle';
+import { ACCOUNT_SOFT_CEILING, THROTTLE_WINDOW_MS, pairKey } from '../src/platform/auth/throttle';
+import { purgeExpiredSessions } from '../src/platform/auth/session';
 import { TEST_PASSWORD, dbKind, seedApprovedEmployer, startTestApp, type TestEnv } from './helper';
 
 let env: TestEnv;
@@ -95,6 +96,19 @@ describe(`login throttling without lock-out (${dbKind})`, () => {
     expect((await attempt('10.23.200.1', username, WRONG)).statusCode).toBe(401);
     expect((await attempt('10.23.200.1', username, WRONG)).statusCode).toBe(429);
     expect((await attempt('10.23.201.1', username, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('the housekeeping loop forgets failures older than the window', async () => {
+    const now = env.clock.now;
+    const old = new Date(now.getTime() - THROTTLE_WINDOW_MS - 60_000);
+    await env.ctx.db.insert(loginThrottle).values([
+      { key: 'stale-test', failures: 3, lastFailureAt: old, blockedUntil: null },
+      { key: 'fresh-test', failures: 3, lastFailureAt: now, blockedUntil: null },
+    ]);
+    await purgeExpiredSessions(env.ctx.db, env.ctx.config.sessionIdleMinutes, now);
+    const keys = (await env.ctx.db.select({ key: loginThrottle.key }).from(loginThrottle)).map((r) => r.key);
+    expect(keys).toContain('fresh-test');
+    expect(keys).not.toContain('stale-test');
   });
 
   it('an unknown account is throttled the same way (no account enumeration by the answer)', async () => {

@@ -5,7 +5,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Actor, OrganizationKind, RegionLevel, Role } from '@zc/domain';
-import { organizations, regions, sessions, users } from '../db/schema';
+import { organizations, regions, sessions, users, verificationCodes } from '../db/schema';
+import { purgeStaleThrottle } from './throttle';
 import type { Db, Queryable } from '../db/client';
 
 export const SESSION_COOKIE = 'zc_sid';
@@ -176,6 +177,9 @@ export async function destroySession(q: Queryable, id: string): Promise<void> {
 export async function purgeExpiredSessions(db: Db, idleMinutes: number, now: Date): Promise<void> {
   const idleBefore = new Date(now.getTime() - idleMinutes * 60_000);
   await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleBefore)));
+  // the same housekeeping loop forgets old sign-in failures and dead one-time codes
+  await purgeStaleThrottle(db, now);
+  await purgeDeadCodes(db, now);
 }
 
 export async function destroyUserSessions(q: Queryable, userId: string): Promise<void> {
@@ -200,4 +204,11 @@ export async function setSessionStage(q: Queryable, id: string, stage: SessionSt
     .update(sessions)
     .set({ stage, expiresAt: new Date(now.getTime() + lifetimeMs) })
     .where(eq(sessions.id, id));
+}
+
+/** One-time codes kept a day past expiry (the audit log has what happened), then deleted. */
+const DEAD_CODE_RETENTION_MS = 24 * 3600_000;
+
+export async function purgeDeadCodes(db: Db, now: Date): Promise<void> {
+  await db.delete(verificationCodes).where(lt(verificationCodes.expiresAt, new Date(now.getTime() - DEAD_CODE_RETENTION_MS)));
 }

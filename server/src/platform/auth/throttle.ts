@@ -14,7 +14,7 @@
  * password releases the reservation (deletes the key).
  */
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { loginThrottle } from '../db/schema';
 import type { Queryable } from '../db/client';
 
@@ -100,3 +100,15 @@ export async function recordAccountFailure(q: Queryable, account: string, now: D
 }
 
 type SQL = ReturnType<typeof sql>;
+
+/** Rows whose failures are past the window and that block nothing any more (login keys for made-up names pile up otherwise). */
+export async function purgeStaleThrottle(q: Queryable, now: Date): Promise<void> {
+  await q
+    .delete(loginThrottle)
+    .where(
+      and(
+        lt(loginThrottle.lastFailureAt, new Date(now.getTime() - THROTTLE_WINDOW_MS)),
+        or(isNull(loginThrottle.blockedUntil), lt(loginThrottle.blockedUntil, now)),
+      ),
+    );
+}
