@@ -50,3 +50,23 @@ export function useAuditEvents(page: number, pageSize: number, targetId?: string
     placeholderData: keepPreviousData,
   });
 }
+
+export interface AuditChainReport {
+  ok: boolean;
+  checked: number;
+  unsealed: number;
+  head: { seq: number; hash: string } | null;
+  firstBroken?: { id: number; seq: number | null; reason: string };
+  /** the result in Chinese, as the audit:verify command prints it */
+  summary: string;
+}
+
+/** Verifies the audit hash chain (province administrators); runs when asked (refetch), not on page load. */
+export function useAuditChainCheck() {
+  return useQuery({
+    queryKey: ['admin', 'audit', 'verify'],
+    queryFn: () => api<AuditChainReport>('/admin/audit/verify'),
+    enabled: false,
+    retry: false,
+  });
+}

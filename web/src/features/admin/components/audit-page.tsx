@@ -1,9 +1,10 @@
-import { Card, Col, Row, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { roleLabel } from '@zc/domain';
 import { PageTitle } from '@shared/components/page-title';
 import { formatDateTime } from '@shared/format';
-import { useAuditEvents, type AuditEvent } from '../api';
+import { useAuditChainCheck, useAuditEvents, type AuditEvent } from '../api';
+import { useCurrentUser } from '@shared/session';
 import { tableEmpty } from '@shared/components/table-empty';
 import { FilterBar, SearchFilter } from '@shared/components/filter-bar';
 import { PagedTable } from '@shared/components/paged-table';
@@ -55,13 +56,42 @@ const columns: ColumnsType<AuditEvent> = [
   { title: 'IP 地址', dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
 ];
 
+/** The hash chain's integrity (docs/decisions/0011): province administrators check it on demand. */
+function AuditChainCheck() {
+  const check = useAuditChainCheck();
+  const r = check.data;
+  return (
+    <Card style={{ marginBottom: 16 }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Space wrap>
+          <Button onClick={() => void check.refetch()} loading={check.isFetching}>
+            校验审计链
+          </Button>
+          <Typography.Text type="secondary">逐条核对审计记录的哈希链，发现被篡改、删除或重排的记录</Typography.Text>
+        </Space>
+        {check.isError && <Alert type="error" showIcon title="校验未能完成，请稍后重试" />}
+        {r && (
+          <Alert
+            type={r.ok ? 'success' : 'error'}
+            showIcon
+            title={r.ok ? `审计链完整（已校验 ${r.checked} 条）` : `审计链已被破坏：首条异常记录编号 ${r.firstBroken?.id ?? '—'}`}
+            description={<pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{r.summary}</pre>}
+          />
+        )}
+      </Space>
+    </Card>
+  );
+}
+
 export function AuditPage() {
+  const user = useCurrentUser();
   const { filters, setFilter, page, setPage } = useListFilters({ targetId: '' });
   const { targetId } = filters;
   const list = useAuditEvents(page, PAGE_SIZE, targetId || undefined);
   return (
     <>
       <PageTitle>审计日志</PageTitle>
+      {user.regionLevel === 'province' && <AuditChainCheck />}
       <Card>
         <FilterBar gutter={0}>
           <SearchFilter
