@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents, loginThrottle } from '../src/platform/db/schema';
 import { ACCOUNT_SOFT_CEILING, THROTTLE_WINDOW_MS, pairKey } from '../src/platform/auth/throttle';
 import { purgeExpiredSessions } from '../src/platform/auth/session';
-import { TEST_PASSWORD, dbKind, seedApprovedEmployer, startTestApp, type TestEnv } from './helper';
+import { TEST_PASSWORD, dbKind, registerApplicant, seedApprovedEmployer, startTestApp, type TestEnv } from './helper';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -96,6 +96,25 @@ describe(`login throttling without lock-out (${dbKind})`, () => {
     expect((await attempt('10.23.200.1', username, WRONG)).statusCode).toBe(401);
     expect((await attempt('10.23.200.1', username, WRONG)).statusCode).toBe(429);
     expect((await attempt('10.23.201.1', username, TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('an ID number enters the throttle only as its keyed hash', async () => {
+    const { idNumber } = await registerApplicant(env);
+    const ip = '10.25.0.1';
+    expect((await attempt(ip, idNumber, WRONG)).statusCode).toBe(401);
+    expect(
+      await env.ctx.db
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, pairKey(idNumber, ip))),
+    ).toHaveLength(0);
+    const [row] = await env.ctx.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, pairKey(env.ctx.pii.hash('id_number', idNumber), ip)));
+    expect(row?.failures).toBe(1);
+    // and the right password still signs in (and clears it)
+    expect((await attempt(ip, idNumber, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it('the housekeeping loop forgets failures older than the window', async () => {

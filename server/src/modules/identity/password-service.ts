@@ -36,7 +36,8 @@ export async function changePassword(
     .from(users)
     .where(eq(users.id, auth.user.id));
   if (!u) fail('NOT_FOUND');
-  const key = accountKey(u.username ?? auth.user.id);
+  // applicants have no username: their user id keys the throttle here
+  const key = u.username ? accountKey(u.username) : `user:${auth.user.id}`;
   const now = ctx.now();
   const reserved = await reserveAttempt(
     ctx.db,

@@ -53,7 +53,9 @@ export async function login(
   const key = accountKey(input.username);
   const now = ctx.now();
   const policy = { maxFailures: ctx.config.loginMaxFailures, lockMinutes: ctx.config.loginLockMinutes };
-  const reserved = await reserveAttempt(ctx.db, key, meta.ip, policy, now);
+  // an ID number enters the throttle keys only as its keyed hash (a plain SHA-256 of one is easily reversed)
+  const throttleId = ID_NUMBER_LOGIN.test(key) ? ctx.pii.hash('id_number', key) : key;
+  const reserved = await reserveAttempt(ctx.db, throttleId, meta.ip, policy, now);
   if (!reserved.ok)
     fail('TOO_MANY_REQUESTS', `密码错误次数过多，请 ${reserved.waitSeconds} 秒后再试；如忘记密码，请使用“忘记密码”重设`, {
       retryAfterSeconds: String(reserved.waitSeconds),
@@ -71,7 +73,7 @@ export async function login(
   };
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok) {
-    await recordAccountFailure(ctx.db, key, now);
+    await recordAccountFailure(ctx.db, throttleId, now);
     if (user) {
       await ctx.db.transaction(async (tx) => {
         await writeAudit(tx, audit, {
@@ -90,7 +92,7 @@ export async function login(
         : '账号或密码错误；再次尝试前需等待，等待时间随错误次数递增。如忘记密码，请使用“忘记密码”重设',
     );
   }
-  await releaseAttempt(ctx.db, key, meta.ip);
+  await releaseAttempt(ctx.db, throttleId, meta.ip);
   if (user.status !== 'active') fail('ACCOUNT_DISABLED');
   const needsSecondFactor = SECOND_FACTOR_ROLES.has(user.role as Role) || user.totpEnabledAt !== null;
   if (needsSecondFactor && !user.totpEnabledAt && !user.mobile) {
