@@ -123,6 +123,9 @@ export async function sealAuditBatch(db: Db, limit = AUDIT_SEAL_BATCH): Promise<
 }
 
 async function sealBatchLocked(db: Db, limit: number): Promise<number> {
+  // the loop runs every second on every node: nothing waiting (the partial index answers) → no transaction, no lock
+  const waiting = rowsOf<unknown>(await db.execute(sql`select 1 from audit_events where seq is null limit 1`));
+  if (waiting.length === 0) return 0;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY.toString()}::bigint)`);
     // read after the lock: a sealer that held it before us has committed, and this statement sees its work
