@@ -5,7 +5,8 @@
  *
  * Inputs per operation and role (FUZZ_KINDS): valid-ish values from the JSON Schema (real ids from the demo
  * data half the time), NUL and other control characters, very long strings, wrong types, impossible dates,
- * negative / huge / fractional numbers, an empty or garbage body.
+ * negative / huge / fractional numbers, an empty or garbage body; operations without a JSON body also get
+ * multipart uploads with hostile file names and an 8-byte "PNG".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -254,6 +255,25 @@ describe('schema-driven fuzz over the OpenAPI document', () => {
           // a request that ended the session (password changed, second factor reset…): sign in again
           if (res.statusCode === 401 && role !== 'anonymous') client = await login();
         }
+        // operations without a JSON body may take a file (multipart): a hostile name and an 8-byte "PNG" each
+        if ((op.method === 'POST' || op.method === 'PUT') && !op.requestBody) {
+          const url = op.path.replace(/\{[^}]+\}/g, () => gen.uuid());
+          for (const name of ['a\u0000.png', `${'长'.repeat(300)}.png`, '../../etc/passwd']) {
+            const res = await client.upload(url, {
+              name,
+              content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+              type: 'image/png',
+            });
+            results.push({
+              op: `${op.method} ${op.path} (multipart)`,
+              role,
+              kind: 'garbage',
+              status: res.statusCode,
+              body: res.body.slice(0, 200),
+            });
+            if (res.statusCode === 401 && role !== 'anonymous') client = await login();
+          }
+        }
       }
       // the excluded logout, once, last
       const out = await client.request('DELETE', '/api/v1/sessions/current');
@@ -272,6 +292,7 @@ describe('schema-driven fuzz over the OpenAPI document', () => {
           .map(([s, n]) => `${s}×${n}`)
           .join(' ')}`,
         `excluded: ${excluded.length ? excluded.join('; ') : 'none'}`,
+        `multipart requests: ${results.filter((r) => r.op.endsWith('(multipart)')).length}`,
         ...fives.slice(0, 40).map((f) => `5xx: ${f.status} ${f.op} as ${f.role} (${f.kind}) → ${f.body}`),
       ].join('\n'),
     );
