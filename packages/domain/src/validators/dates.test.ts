@@ -41,3 +41,19 @@ describe('calendar dates and months', () => {
     expect(r.success).toBe(false);
   });
 });
+
+describe('one message per problem', () => {
+  it('a malformed value gets only the format message, an impossible one only the existence message', () => {
+    expect(
+      zDate()
+        .safeParse('2026/02/01')
+        .error!.issues.map((i) => i.message),
+    ).toEqual(['日期格式应为 YYYY-MM-DD']);
+    expect(
+      zMonth()
+        .safeParse('2026-3')
+        .error!.issues.map((i) => i.message),
+    ).toEqual(['月份格式应为 YYYY-MM']);
+    expect(zDate().safeParse('2026-02-30').error!.issues).toHaveLength(1);
+  });
+});

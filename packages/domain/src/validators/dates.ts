@@ -40,14 +40,17 @@ export function isCalendarMonth(s: string): boolean {
 export function zDate(label = '日期') {
   return z
     .string({ error: `请填写${label}` })
-    .regex(DATE_SHAPE, `${label}格式应为 YYYY-MM-DD（如 2026-03-15）`)
-    .refine(isCalendarDate, `${label}不存在，请填写真实的年月日（月份 01–12，日期不超过当月天数，年份 ${DATE_YEAR_MIN}–${DATE_YEAR_MAX}）`);
+    .regex(DATE_SHAPE, { error: `${label}格式应为 YYYY-MM-DD`, abort: true })
+    .refine(
+      isCalendarDate,
+      `${label}不存在，请按 YYYY-MM-DD 填写真实的日期（月份 01–12，日期不超过当月天数，年份 ${DATE_YEAR_MIN}–${DATE_YEAR_MAX}）`,
+    );
 }
 
 /** A month field ("YYYY-MM"). */
 export function zMonth(label = '月份') {
   return z
     .string({ error: `请填写${label}` })
-    .regex(MONTH_SHAPE, `${label}格式应为 YYYY-MM（如 2026-03）`)
-    .refine(isCalendarMonth, `${label}不存在，请填写真实的年月（月份 01–12，年份 ${DATE_YEAR_MIN}–${DATE_YEAR_MAX}）`);
+    .regex(MONTH_SHAPE, { error: `${label}格式应为 YYYY-MM`, abort: true })
+    .refine(isCalendarMonth, `${label}不存在，请按 YYYY-MM 填写真实的年月（月份 01–12，年份 ${DATE_YEAR_MIN}–${DATE_YEAR_MAX}）`);
 }
