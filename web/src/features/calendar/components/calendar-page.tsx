@@ -7,9 +7,9 @@ import type { Dayjs } from 'dayjs';
 import { PageTitle } from '@shared/components/page-title';
 import { useApiErrorHandler } from '@shared/feedback';
 import { useCurrentUser } from '@shared/session';
+import { isCalendarDate } from '@zc/domain';
 import { useCalendarYears, useEnterYear, usePublicityEnd } from '../api';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const lines = (s: string | undefined) => (s ?? '').split(/[\s,，、]+/).map((x) => x.trim()).filter(Boolean);
 
 export function CalendarPage() {
@@ -57,12 +57,12 @@ export function CalendarPage() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={9}>
-                <Form.Item label="放假日期（每行一个，YYYY-MM-DD）" name="holidays" rules={[{ validator: (_, v: string) => (lines(v).every((d) => DATE.test(d)) ? Promise.resolve() : Promise.reject(new Error('日期格式应为 YYYY-MM-DD'))) }]}>
+                <Form.Item label="放假日期（每行一个，YYYY-MM-DD）" name="holidays" rules={[{ validator: (_, v: string) => (lines(v).every(isCalendarDate) ? Promise.resolve() : Promise.reject(new Error('日期应为真实存在的 YYYY-MM-DD（月份 01–12，日期不超过当月天数）'))) }]}>
                   <Input.TextArea rows={6} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={9}>
-                <Form.Item label="调休上班日期（周末上班，每行一个）" name="workdays" rules={[{ validator: (_, v: string) => (lines(v).every((d) => DATE.test(d)) ? Promise.resolve() : Promise.reject(new Error('日期格式应为 YYYY-MM-DD'))) }]}>
+                <Form.Item label="调休上班日期（周末上班，每行一个）" name="workdays" rules={[{ validator: (_, v: string) => (lines(v).every(isCalendarDate) ? Promise.resolve() : Promise.reject(new Error('日期应为真实存在的 YYYY-MM-DD（月份 01–12，日期不超过当月天数）'))) }]}>
                   <Input.TextArea rows={6} />
                 </Form.Item>
               </Col>
