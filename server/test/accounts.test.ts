@@ -75,6 +75,12 @@ describe(`reset by SMS code (${dbKind})`, () => {
       .where(eq(smsOutbox.template, 'passwordResetCode'))
       .orderBy(desc(smsOutbox.createdAt));
     expect(sms?.body).toContain(code);
+    // the province administrator's outbox page does not show the code
+    const admin = await env.client().login((await seedOfficer(env.ctx, 'administration', '330000')).username);
+    const outbox = (await admin.get('/api/v1/admin/sms-outbox?page=1&pageSize=50')).json();
+    const shown = outbox.items.find((m: { id: string }) => m.id === sms!.id);
+    expect(shown.body).not.toContain(code);
+    expect(shown.body).toContain('******');
     // one code a minute
     expect((await anon.post('/api/v1/password-reset/code', { idNumber: a.idNumber, mobile: '13855556666' })).statusCode).toBe(429);
     const bad = await anon.post('/api/v1/password-reset', {

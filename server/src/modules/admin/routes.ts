@@ -11,6 +11,7 @@ import { withinJurisdiction } from '../../platform/db/jurisdiction';
 import { ZPage } from '../organizations/schemas';
 import { describeAuditChain, verifyAuditChain } from '../../platform/audit/chain';
 import { fail } from '../../platform/http/errors';
+import { hideSmsCode } from '../../platform/auth/codes';
 
 const ZPaging = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
 
@@ -33,7 +34,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         ctx.db.select({ n: count() }).from(smsOutbox),
       ]);
       return {
-        items: rows.map((m) => ({ id: m.id, mobileMasked: maskMobile(ctx.pii.decrypt('mobile', m.mobile)), template: m.template, body: m.body, status: m.status, attempts: m.attempts, lastError: m.lastError, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+        items: rows.map((m) => ({ id: m.id, mobileMasked: maskMobile(ctx.pii.decrypt('mobile', m.mobile)), template: m.template, body: hideSmsCode(m.template, m.body), status: m.status, attempts: m.attempts, lastError: m.lastError, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
         total: t?.n ?? 0,
         page: req.query.page,
         pageSize: req.query.pageSize,

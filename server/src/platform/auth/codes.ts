@@ -9,6 +9,14 @@ import { mfaRecoveryCodes, smsOutbox, verificationCodes } from '../db/schema';
 import type { Queryable } from '../db/client';
 import { fail } from '../http/errors';
 
+/** Templates whose body carries a one-time code: nobody but the recipient may read it (the admin outbox masks it). */
+export const CODE_SMS_TEMPLATES = ['passwordResetCode', 'loginCode'] as const;
+
+/** The body of a code message with its code hidden. */
+export function hideSmsCode(template: string, body: string): string {
+  return (CODE_SMS_TEMPLATES as readonly string[]).includes(template) ? body.replace(/\d{4,}/g, (d) => '*'.repeat(d.length)) : body;
+}
+
 export type CodePurpose = 'reset' | 'mfa' | 'totpUsed';
 
 /** 6 digits, valid 10 minutes, 5 tries (GB/T 22239-2019 三级 身份鉴别; the usual 短信验证码 practice) */
@@ -68,7 +76,7 @@ export async function issueSmsCode(
   const what = purpose === 'reset' ? '重设密码' : '登录';
   await q.insert(smsOutbox).values({
     mobile,
-    template: purpose === 'reset' ? 'passwordResetCode' : 'loginCode',
+    template: purpose === 'reset' ? CODE_SMS_TEMPLATES[0] : CODE_SMS_TEMPLATES[1],
     body: `【职称申报评审平台】您正在${what}，验证码 ${code}，${SMS_CODE_TTL_MS / 60_000} 分钟内有效。如非本人操作，请忽略并及时修改密码。`,
   });
   return code;
