@@ -38,7 +38,8 @@ function countingGateway(latencyMs: number, fail = false) {
     async send(_mobile, body) {
       calls.set(body, (calls.get(body) ?? 0) + 1);
       await new Promise((r) => setTimeout(r, latencyMs));
-      if (fail) throw new Error('短信网关暂时不可用');
+      // a real gateway may quote the number in its error: it must not reach last_error (shown to administrators)
+      if (fail) throw new Error('短信网关暂时不可用 13900001111');
       return { messageId: `t-${body}` };
     },
   };
@@ -70,7 +71,9 @@ describe(`SMS outbox claims (${dbKind})`, () => {
     const { gateway, calls } = countingGateway(1, true);
     expect(await deliverSmsOutbox(env.ctx.db, gateway)).toBe(0);
     let [row] = await env.ctx.db.select().from(smsOutbox).where(eq(smsOutbox.id, id!));
-    expect(row).toMatchObject({ status: 'queued', attempts: 1, lastError: '短信网关暂时不可用', claimedAt: null });
+    expect(row).toMatchObject({ status: 'queued', attempts: 1, claimedAt: null });
+    expect(row!.lastError).toContain('短信网关暂时不可用');
+    expect(row!.lastError).not.toContain('13900001111');
     const wait = (row!.nextAttemptAt!.getTime() - Date.now()) / 1000;
     expect(wait).toBeGreaterThan(smsRetryDelaySeconds(1) - 5);
     expect(smsRetryDelaySeconds(2)).toBe(2 * smsRetryDelaySeconds(1));

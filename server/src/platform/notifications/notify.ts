@@ -6,6 +6,7 @@ import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { notifications, smsOutbox } from '../db/schema';
 import type { Db, Queryable } from '../db/client';
 import { DEMO_SMS_LATENCY_MS } from '../config';
+import { safeError } from '../http/db-errors';
 
 export interface InboxMessage {
   userId: string;
@@ -138,7 +139,8 @@ export async function deliverSmsOutbox(db: Db, gateway: SmsGateway, opts: { batc
         .update(smsOutbox)
         .set({
           status: failed ? 'failed' : 'queued',
-          lastError: (e as Error).message.slice(0, 200),
+          // the gateway's words may quote the number: scrubbed like every logged error
+          lastError: safeError(e).message.slice(0, 200),
           claimedAt: null,
           nextAttemptAt: failed ? null : sql`now() + ${smsRetryDelaySeconds(m.attempts)}::int * interval '1 second'`,
         })
