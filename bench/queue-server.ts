@@ -28,7 +28,14 @@ const E = Number(process.env.BENCH_EMPLOYERS ?? 20_000);
 const dataDir = await mkdtemp(join(tmpdir(), 'zc-queue-'));
 process.on('SIGTERM', () => process.exit(0));
 
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir, WEB_DIST: '', DEMO_MODE: 'true', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', SEED_DEMO: 'false' });
+const config = loadConfig({
+  ...process.env,
+  DATA_DIR: dataDir,
+  WEB_DIST: '',
+  DEMO_MODE: 'true',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+  SEED_DEMO: 'false',
+});
 const { ctx } = await bootstrap(config);
 const db = ctx.db;
 const run = (q: string) => db.execute(sql.raw(q));
@@ -95,9 +102,25 @@ log('vacuum analyze');
 
 // two officers: the HR bureau of the largest county, and its city's HR bureau
 const officers: Array<{ name: string; orgId: string; cookie: string }> = [];
-const [c0] = ((await run('select county_hr, city_hr, id from bench_county where n = 0')) as unknown as { rows: Array<{ county_hr: string; city_hr: string; id: string }> }).rows;
-for (const [name, orgId] of [[`county HR (${c0!.id})`, c0!.county_hr], [`city HR (${c0!.id.slice(0, 4)}00)`, c0!.city_hr]] as const) {
-  const [u] = await db.insert(users).values({ role: 'officer', orgId, username: `bench-${randomBytes(4).toString('hex')}`, realName: '基准经办人', profileCompletedAt: new Date() }).returning();
+const [c0] = (
+  (await run('select county_hr, city_hr, id from bench_county where n = 0')) as unknown as {
+    rows: Array<{ county_hr: string; city_hr: string; id: string }>;
+  }
+).rows;
+for (const [name, orgId] of [
+  [`county HR (${c0!.id})`, c0!.county_hr],
+  [`city HR (${c0!.id.slice(0, 4)}00)`, c0!.city_hr],
+] as const) {
+  const [u] = await db
+    .insert(users)
+    .values({
+      role: 'officer',
+      orgId,
+      username: `bench-${randomBytes(4).toString('hex')}`,
+      realName: '基准经办人',
+      profileCompletedAt: new Date(),
+    })
+    .returning();
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   await db.insert(sessions).values({ id: sha256(token), userId: u!.id, csrfToken: csrf, expiresAt: new Date(Date.now() + 12 * 3600_000) });
@@ -106,7 +129,11 @@ for (const [name, orgId] of [[`county HR (${c0!.id})`, c0!.county_hr], [`city HR
 const genMs = Date.now() - t0;
 
 // capture what the server sends to the driver (drizzle → pg Pool.query / PGlite.query)
-interface Captured { text: string; params: unknown[]; stage: number }
+interface Captured {
+  text: string;
+  params: unknown[];
+  stage: number;
+}
 type QueryFn = (...args: unknown[]) => Promise<{ rows: unknown[] }>;
 const client = (db as unknown as { $client: { query: QueryFn } }).$client;
 const original = client.query.bind(client);
@@ -121,7 +148,11 @@ client.query = (...args: unknown[]) => {
     answered = false;
   }
   const a0 = args[0] as string | { text: string; values?: unknown[] };
-  capturing.push({ text: typeof a0 === 'string' ? a0 : a0.text, params: (args[1] as unknown[] | undefined) ?? (typeof a0 === 'string' ? [] : a0.values ?? []), stage });
+  capturing.push({
+    text: typeof a0 === 'string' ? a0 : a0.text,
+    params: (args[1] as unknown[] | undefined) ?? (typeof a0 === 'string' ? [] : (a0.values ?? [])),
+    stage,
+  });
   return original(...args).finally(() => (answered = true));
 };
 
@@ -133,7 +164,8 @@ if (ctx.dbKind === 'postgres') {
   // prepared once per connection, as the platform's own pool does (server/src/platform/db/client.ts): the
   // comparison is the server's overhead, not planning
   const { createHash } = await import('node:crypto');
-  direct = (text, params) => pool.query({ name: `d_${createHash('sha1').update(text).digest('base64url')}`, text, values: params as unknown[], rowMode: 'array' });
+  direct = (text, params) =>
+    pool.query({ name: `d_${createHash('sha1').update(text).digest('base64url')}`, text, values: params as unknown[], rowMode: 'array' });
 }
 
 process.on('message', async (m: { cmd: string; queries?: Captured[]; reps?: number; text?: string; params?: unknown[] }) => {
@@ -163,5 +195,9 @@ process.on('message', async (m: { cmd: string; queries?: Captured[]; reps?: numb
 
 const app = await buildApp(ctx);
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
-const counts = ((await run(`select (select count(*) from applications)::int as applications, (select count(*) from application_steps)::int as steps, (select count(*) from users)::int as users, (select count(*) from organizations)::int as organizations`)) as unknown as { rows: unknown[] }).rows[0];
+const counts = (
+  (await run(
+    `select (select count(*) from applications)::int as applications, (select count(*) from application_steps)::int as steps, (select count(*) from users)::int as users, (select count(*) from organizations)::int as organizations`,
+  )) as unknown as { rows: unknown[] }
+).rows[0];
 console.log(JSON.stringify({ ready: true, url: address, pid: process.pid, dataDir, genMs, counts, officers }));

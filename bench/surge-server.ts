@@ -22,7 +22,18 @@ import Fastify from 'fastify';
 import { buildApp } from '../server/src/app';
 import { bootstrap } from '../server/src/platform/bootstrap';
 import { loadConfig } from '../server/src/platform/config';
-import { applicationEvents, applications, archiveEntries, employmentBindings, files, organizations, plans, regions, sessions, users } from '../server/src/platform/db/schema';
+import {
+  applicationEvents,
+  applications,
+  archiveEntries,
+  employmentBindings,
+  files,
+  organizations,
+  plans,
+  regions,
+  sessions,
+  users,
+} from '../server/src/platform/db/schema';
 import { sha256 } from '../server/src/platform/auth/session';
 import { demoCreditCode, seedDemoData } from '../server/src/modules/demo/demo-data';
 import { seedPlans } from '../server/src/modules/plans/seed-plans';
@@ -42,7 +53,9 @@ const timings = process.env.BENCH_SQL_TIMES ? new Map<string, { n: number; ms: n
 let tableStats: (() => Promise<string>) | null = null;
 process.on('SIGTERM', () => {
   if (statements >= 0 && url) process.stderr.write(`[platform] ${statements} SQL statements sent while serving\n`);
-  if (timings) for (const [k, t] of [...timings].sort((x, y) => y[1].ms - x[1].ms)) process.stderr.write(`[platform] ${String(t.n).padStart(6)} × ${(t.ms / t.n).toFixed(2).padStart(7)} ms  ${k}\n`);
+  if (timings)
+    for (const [k, t] of [...timings].sort((x, y) => y[1].ms - x[1].ms))
+      process.stderr.write(`[platform] ${String(t.n).padStart(6)} × ${(t.ms / t.n).toFixed(2).padStart(7)} ms  ${k}\n`);
   if (!tableStats) process.exit(0);
   void tableStats().then(
     (t) => (process.stderr.write(t), process.exit(0)),
@@ -89,15 +102,23 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
   const db = await openBare();
   const app = Fastify({ logger: false });
   if (mode === 'bare-insert') {
-    await db.query('create table if not exists bare_events (id bigint generated always as identity primary key, applicant_id uuid not null, at timestamptz not null default now(), body text not null)');
+    await db.query(
+      'create table if not exists bare_events (id bigint generated always as identity primary key, applicant_id uuid not null, at timestamptz not null default now(), body text not null)',
+    );
     app.post('/insert', async () => {
       await db.query('insert into bare_events (applicant_id, body) values ($1, $2)', [randomUUID(), '提交了申报']);
       return { ok: true };
     });
   } else {
-    await db.query('create table if not exists bare_items (id integer primary key, status text not null, version integer not null, updated_at timestamptz not null default now())');
-    await db.query('create table if not exists bare_audit (id bigint generated always as identity primary key, at timestamptz not null default now(), target_id integer not null, action text not null, before jsonb, after jsonb)');
-    await db.query("create table if not exists bare_outbox (id uuid primary key default gen_random_uuid(), mobile text not null, body text not null, status text not null default 'queued', created_at timestamptz not null default now())");
+    await db.query(
+      'create table if not exists bare_items (id integer primary key, status text not null, version integer not null, updated_at timestamptz not null default now())',
+    );
+    await db.query(
+      'create table if not exists bare_audit (id bigint generated always as identity primary key, at timestamptz not null default now(), target_id integer not null, action text not null, before jsonb, after jsonb)',
+    );
+    await db.query(
+      "create table if not exists bare_outbox (id uuid primary key default gen_random_uuid(), mobile text not null, body text not null, status text not null default 'queued', created_at timestamptz not null default now())",
+    );
     await db.query('truncate bare_items');
     await db.query("insert into bare_items (id, status, version) select g, 'draft', 1 from generate_series(0, $1::int - 1) g", [n]);
     app.post<{ Params: { i: string } }>('/tx/:i', async (req, reply) => {
@@ -111,7 +132,12 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
           return;
         }
         await q("update bare_items set status = 'submitted', version = $2, updated_at = now() where id = $1", [i, row.version + 1]);
-        await q('insert into bare_audit (target_id, action, before, after) values ($1, $2, $3, $4)', [i, 'application.transition', JSON.stringify({ status: 'draft' }), JSON.stringify({ status: 'submitted' })]);
+        await q('insert into bare_audit (target_id, action, before, after) values ($1, $2, $3, $4)', [
+          i,
+          'application.transition',
+          JSON.stringify({ status: 'draft' }),
+          JSON.stringify({ status: 'submitted' }),
+        ]);
         await q('insert into bare_outbox (mobile, body) values ($1, $2)', ['13800000000', '【职称申报评审平台】新的职称申报待审核']);
       });
       return conflict ? reply.status(409).send({ ok: false }) : { ok: true };
@@ -123,7 +149,14 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
   // the 2019 IT senior plan is open from 2019-07-15 to 2019-09-10 (personal deadline): start the clock on 2019-08-01
   const offset = Date.now() - Date.parse('2019-08-01T02:00:00Z');
   const now = () => new Date(Date.now() - offset);
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, WEB_DIST: '', DEMO_MODE: 'true', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    WEB_DIST: '',
+    DEMO_MODE: 'true',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+  });
   const { ctx } = await bootstrap(config, { now });
   const db = ctx.db;
   const t0 = Date.now();
@@ -131,41 +164,161 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
   await seedPlans(db, now());
   const [plan] = await db.select().from(plans).where(eq(plans.key, '2019-it-senior'));
   const planData = plan!.data as Plan;
-  const attachmentKeys = planData.modes.find((m) => m.mode === 'normal')!.attachments.filter((a) => a.required !== false).map((a) => a.key);
+  const attachmentKeys = planData.modes
+    .find((m) => m.mode === 'normal')!
+    .attachments.filter((a) => a.required !== false)
+    .map((a) => a.key);
 
   // 50 employers (no affiliation: route county HR → city 经信或人社 → committee office) over the counties of three cities
-  const counties = (await db.select({ id: regions.id, code: regions.code, path: regions.path }).from(regions).where(eq(regions.level, 'county'))).filter((r) => /^33(01|02|04)/.test(r.id));
+  const counties = (
+    await db.select({ id: regions.id, code: regions.code, path: regions.path }).from(regions).where(eq(regions.level, 'county'))
+  ).filter((r) => /^33(01|02|04)/.test(r.id));
   const employers = await db
     .insert(organizations)
-    .values(Array.from({ length: 50 }, (_, i) => {
-      const r = counties[i % counties.length]!;
-      return { kind: 'employer', name: `基准测试科技有限公司${i}`, regionId: r.id, regionPath: r.path, status: 'approved', creditCode: demoCreditCode(r.code ?? '330100', 7000 + i), nature: 'privateEnterprise', affiliation: 'none' };
-    }))
+    .values(
+      Array.from({ length: 50 }, (_, i) => {
+        const r = counties[i % counties.length]!;
+        return {
+          kind: 'employer',
+          name: `基准测试科技有限公司${i}`,
+          regionId: r.id,
+          regionPath: r.path,
+          status: 'approved',
+          creditCode: demoCreditCode(r.code ?? '330100', 7000 + i),
+          nature: 'privateEnterprise',
+          affiliation: 'none',
+        };
+      }),
+    )
     .returning({ id: organizations.id, regionPath: organizations.regionPath });
-  await db.insert(users).values(employers.map((e, i) => ({ role: 'employer', orgId: e.id, username: `bench-emp-${i}`, realName: '单位经办人', mobile: '13900002222', profileCompletedAt: now() })));
+  await db
+    .insert(users)
+    .values(
+      employers.map((e, i) => ({
+        role: 'employer',
+        orgId: e.id,
+        username: `bench-emp-${i}`,
+        realName: '单位经办人',
+        mobile: '13900002222',
+        profileCompletedAt: now(),
+      })),
+    );
 
   const chunk = async <T>(rows: T[], size: number, fn: (part: T[]) => Promise<unknown>) => {
     for (let i = 0; i < rows.length; i += size) await fn(rows.slice(i, i + size));
   };
   // applicants: a synthetic 18-character ID number each (unique; the format is not checked on submit)
-  const people = Array.from({ length: n }, (_, i) => ({ id: randomUUID(), idNumber: `9${String(i).padStart(16, '0')}X`, employer: employers[i % employers.length]! }));
-  await chunk(people, 1000, (part) => db.insert(users).values(part.map((p) => ({ id: p.id, role: 'applicant', realName: '基准申报人', idNumber: p.idNumber, username: p.idNumber, mobile: '13812345678', currentSpecialty: '软件开发', workStartMonth: '2007-08', profileCompletedAt: now() }))));
-  await chunk(people, 1000, (part) => db.insert(employmentBindings).values(part.map((p) => ({ applicantId: p.id, employerId: p.employer.id, status: 'approved', decidedAt: now() }))));
+  const people = Array.from({ length: n }, (_, i) => ({
+    id: randomUUID(),
+    idNumber: `9${String(i).padStart(16, '0')}X`,
+    employer: employers[i % employers.length]!,
+  }));
+  await chunk(people, 1000, (part) =>
+    db
+      .insert(users)
+      .values(
+        part.map((p) => ({
+          id: p.id,
+          role: 'applicant',
+          realName: '基准申报人',
+          idNumber: p.idNumber,
+          username: p.idNumber,
+          mobile: '13812345678',
+          currentSpecialty: '软件开发',
+          workStartMonth: '2007-08',
+          profileCompletedAt: now(),
+        })),
+      ),
+  );
+  await chunk(people, 1000, (part) =>
+    db
+      .insert(employmentBindings)
+      .values(part.map((p) => ({ applicantId: p.id, employerId: p.employer.id, status: 'approved', decidedAt: now() }))),
+  );
   // the archive of the integration test's 张伟 (bachelor + 工程师 2013, CE 2018–2019, assessments 2016–2018, one copyright)
   const archive: Array<Record<string, unknown>> = [
-    { kind: 'education', level: 'bachelor', degree: 'bachelor', school: '浙江工业大学', major: '计算机', graduationDate: '2007-06-30', studyMode: 'fullTime', origin: 'domestic', isEngineering: true, isHighest: true },
-    { kind: 'title', level: 'intermediate', series: '工程', specialty: '计算机', grantedDate: '2013-12-01', grantMode: 'evaluation', issuer: '杭州市人社局', isCurrent: true },
-    { kind: 'workExperience', employerName: '基准测试科技有限公司', position: '信息中心', duties: '系统开发', startMonth: '2007-08', isEngineering: true },
+    {
+      kind: 'education',
+      level: 'bachelor',
+      degree: 'bachelor',
+      school: '浙江工业大学',
+      major: '计算机',
+      graduationDate: '2007-06-30',
+      studyMode: 'fullTime',
+      origin: 'domestic',
+      isEngineering: true,
+      isHighest: true,
+    },
+    {
+      kind: 'title',
+      level: 'intermediate',
+      series: '工程',
+      specialty: '计算机',
+      grantedDate: '2013-12-01',
+      grantMode: 'evaluation',
+      issuer: '杭州市人社局',
+      isCurrent: true,
+    },
+    {
+      kind: 'workExperience',
+      employerName: '基准测试科技有限公司',
+      position: '信息中心',
+      duties: '系统开发',
+      startMonth: '2007-08',
+      isEngineering: true,
+    },
     ...[2018, 2019].flatMap((y) => [
-      { kind: 'continuingEducation', year: y, hours: 72, category: 'professional', registry: 'economyIt', channel: 'other', courseName: `专业课${y}`, provider: '省经信厅' },
-      { kind: 'continuingEducation', year: y, hours: 18, category: 'generalPublic', registry: 'provincialHr', channel: 'other', courseName: `公需课${y}`, provider: '省人社厅' },
+      {
+        kind: 'continuingEducation',
+        year: y,
+        hours: 72,
+        category: 'professional',
+        registry: 'economyIt',
+        channel: 'other',
+        courseName: `专业课${y}`,
+        provider: '省经信厅',
+      },
+      {
+        kind: 'continuingEducation',
+        year: y,
+        hours: 18,
+        category: 'generalPublic',
+        registry: 'provincialHr',
+        channel: 'other',
+        courseName: `公需课${y}`,
+        provider: '省人社厅',
+      },
     ]),
     ...[2016, 2017, 2018].map((y) => ({ kind: 'annualAssessment', year: y, result: 'competent' })),
-    { kind: 'achievement', detail: { type: 'softwareCopyright', name: '调度系统', registrationNumber: '2018SR000001', date: '2018-05-01', rank: 1 } },
+    {
+      kind: 'achievement',
+      detail: { type: 'softwareCopyright', name: '调度系统', registrationNumber: '2018SR000001', date: '2018-05-01', rank: 1 },
+    },
   ];
-  const entries = people.flatMap((p) => archive.map((data) => ({ id: randomUUID(), applicantId: p.id, kind: data.kind as string, data, summary: String(data.kind), status: 'approved', employerId: p.employer.id, submittedAt: now(), reviewedAt: now() })));
+  const entries = people.flatMap((p) =>
+    archive.map((data) => ({
+      id: randomUUID(),
+      applicantId: p.id,
+      kind: data.kind as string,
+      data,
+      summary: String(data.kind),
+      status: 'approved',
+      employerId: p.employer.id,
+      submittedAt: now(),
+      reviewedAt: now(),
+    })),
+  );
   await chunk(entries, 2000, (part) => db.insert(archiveEntries).values(part));
-  const fileRows = people.map((p) => ({ id: randomUUID(), sha256: randomBytes(32).toString('hex'), size: 1024, mime: 'application/pdf', originalName: '附件.pdf', storageKey: `bench/${p.id}`, purpose: 'attachment', ownerUserId: p.id }));
+  const fileRows = people.map((p) => ({
+    id: randomUUID(),
+    sha256: randomBytes(32).toString('hex'),
+    size: 1024,
+    mime: 'application/pdf',
+    originalName: '附件.pdf',
+    storageKey: `bench/${p.id}`,
+    purpose: 'attachment',
+    ownerUserId: p.id,
+  }));
   await chunk(fileRows, 2000, (part) => db.insert(files).values(part));
   const apps = people.map((p, i) => {
     const mine = entries.slice(i * archive.length, (i + 1) * archive.length);
@@ -181,14 +334,53 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
       specialtyCode: 'it-development',
       photoFileId: fileId,
       pledgeSignedAt: now(),
-      draft: { personalStatement: '本人长期从事信息化工作……', entryIds: mine.map((e) => e.id), representativeWorkId: mine.at(-1)!.id, attachments: Object.fromEntries(attachmentKeys.map((k) => [k, fileId])) },
+      draft: {
+        personalStatement: '本人长期从事信息化工作……',
+        entryIds: mine.map((e) => e.id),
+        representativeWorkId: mine.at(-1)!.id,
+        attachments: Object.fromEntries(attachmentKeys.map((k) => [k, fileId])),
+      },
     };
   });
   await chunk(apps, 1000, (part) => db.insert(applications).values(part));
-  await chunk(apps, 2000, (part) => db.insert(applicationEvents).values(part.map((a) => ({ applicationId: a.id, at: now(), actorUserId: a.applicantId, actorOrgName: '基准申报人', action: 'create', label: '开始申报', toStatus: 'draft' }))));
+  await chunk(apps, 2000, (part) =>
+    db
+      .insert(applicationEvents)
+      .values(
+        part.map((a) => ({
+          applicationId: a.id,
+          at: now(),
+          actorUserId: a.applicantId,
+          actorOrgName: '基准申报人',
+          action: 'create',
+          label: '开始申报',
+          toStatus: 'draft',
+        })),
+      ),
+  );
   // one session per applicant, as the sign-in would create it: SHA-256 of the cookie token, the CSRF token beside it
-  const creds = people.map((p, i) => ({ token: randomBytes(32).toString('base64url'), csrf: randomBytes(24).toString('base64url'), userId: p.id, appId: apps[i]!.id }));
-  await chunk(creds, 2000, (part) => db.insert(sessions).values(part.map((c) => ({ id: sha256(c.token), userId: c.userId, csrfToken: c.csrf, ip: '127.0.0.1', userAgent: 'bench', createdAt: now(), lastSeenAt: now(), expiresAt: new Date(now().getTime() + 12 * 3600_000) }))));
+  const creds = people.map((p, i) => ({
+    token: randomBytes(32).toString('base64url'),
+    csrf: randomBytes(24).toString('base64url'),
+    userId: p.id,
+    appId: apps[i]!.id,
+  }));
+  await chunk(creds, 2000, (part) =>
+    db
+      .insert(sessions)
+      .values(
+        part.map((c) => ({
+          id: sha256(c.token),
+          userId: c.userId,
+          csrfToken: c.csrf,
+          ip: '127.0.0.1',
+          userAgent: 'bench',
+          createdAt: now(),
+          lastSeenAt: now(),
+          expiresAt: new Date(now().getTime() + 12 * 3600_000),
+        })),
+      ),
+  );
   const setupMs = Date.now() - t0;
   const app = await buildApp(ctx);
   if (timings && url) {
@@ -196,7 +388,9 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
       const r = await ctx.db.execute(
         sql`select relname, seq_scan, seq_tup_read, idx_scan, n_tup_ins, n_tup_upd, n_tup_hot_upd from pg_stat_user_tables where seq_tup_read > 0 or n_tup_upd > 0 order by seq_tup_read desc limit 15`,
       );
-      return (r as unknown as { rows: Record<string, unknown>[] }).rows.map((x) => `[platform] table ${Object.values(x).join('\t')}\n`).join('');
+      return (r as unknown as { rows: Record<string, unknown>[] }).rows
+        .map((x) => `[platform] table ${Object.values(x).join('\t')}\n`)
+        .join('');
     };
   }
   if (url) {
@@ -209,7 +403,7 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
       if (log && statements <= 200) {
         const a = args[0] as string | { text: string; values?: unknown[] };
         const text = typeof a === 'string' ? a : a.text;
-        const values = (typeof a === "string" ? undefined : a.values) ?? (args[1] as unknown[] | undefined);
+        const values = (typeof a === 'string' ? undefined : a.values) ?? (args[1] as unknown[] | undefined);
         log.write(`${JSON.stringify({ text, values: values ?? [] })}\n`);
       }
       const result = query.apply(this, args);
@@ -217,17 +411,29 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
         const a = args[0] as string | { text: string };
         const key = (typeof a === 'string' ? a : a.text).slice(0, 60).replace(/\s+/g, ' ');
         const t0 = performance.now();
-        void result.then(() => {
-          const t = timings.get(key) ?? { n: 0, ms: 0 };
-          t.n += 1;
-          t.ms += performance.now() - t0;
-          timings.set(key, t);
-        }, () => undefined);
+        void result.then(
+          () => {
+            const t = timings.get(key) ?? { n: 0, ms: 0 };
+            t.n += 1;
+            t.ms += performance.now() - t0;
+            timings.set(key, t);
+          },
+          () => undefined,
+        );
       }
       return result;
     } as typeof pg.Client.prototype.query;
     statements = 0;
   }
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  console.log(JSON.stringify({ ready: true, url: address, pid: process.pid, dataDir, setupMs, creds: creds.map((c) => ({ cookie: `zc_sid=${c.token}; zc_csrf=${c.csrf}`, csrf: c.csrf, appId: c.appId })) }));
+  console.log(
+    JSON.stringify({
+      ready: true,
+      url: address,
+      pid: process.pid,
+      dataDir,
+      setupMs,
+      creds: creds.map((c) => ({ cookie: `zc_sid=${c.token}; zc_csrf=${c.csrf}`, csrf: c.csrf, appId: c.appId })),
+    }),
+  );
 }

@@ -31,28 +31,66 @@ if (mode === 'bare') {
     const part = await req.file();
     if (!part) throw new Error('no file');
     const hash = createHash('sha256');
-    const tap = new Transform({ transform(chunk, _e, cb) { hash.update(chunk); cb(null, chunk); } });
+    const tap = new Transform({
+      transform(chunk, _e, cb) {
+        hash.update(chunk);
+        cb(null, chunk);
+      },
+    });
     await pipeline(part.file, tap, createWriteStream(join(dataDir, 'bare', randomUUID())));
     return { sha256: hash.digest('hex') };
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   console.log(JSON.stringify({ ready: true, url: address, pid: process.pid, dataDir }));
 } else {
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, WEB_DIST: '', DEMO_MODE: 'true', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: dataDir,
+    WEB_DIST: '',
+    DEMO_MODE: 'true',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+  });
   const { ctx } = await bootstrap(config);
   const app = await buildApp(ctx);
   const [emp] = await ctx.db
     .insert(organizations)
-    .values({ kind: 'employer', name: '基准测试有限公司', regionId: '330106', regionPath: '330000/330100/330106', status: 'approved', creditCode: demoCreditCode('330106', 4242), nature: 'privateEnterprise', affiliation: 'none' })
+    .values({
+      kind: 'employer',
+      name: '基准测试有限公司',
+      regionId: '330106',
+      regionPath: '330000/330100/330106',
+      status: 'approved',
+      creditCode: demoCreditCode('330106', 4242),
+      nature: 'privateEnterprise',
+      affiliation: 'none',
+    })
     .returning();
   const creds: Array<{ cookie: string; csrf: string; entryId: string }> = [];
   for (let i = 0; i < clients; i += 1) {
     const idNumber = demoIdNumber('330106', '19900101', String(100 + i));
-    const [u] = await ctx.db.insert(users).values({ role: 'applicant', realName: '基准用户', idNumber, username: idNumber, profileCompletedAt: new Date() }).returning();
+    const [u] = await ctx.db
+      .insert(users)
+      .values({ role: 'applicant', realName: '基准用户', idNumber, username: idNumber, profileCompletedAt: new Date() })
+      .returning();
     await ctx.db.insert(employmentBindings).values({ applicantId: u!.id, employerId: emp!.id, status: 'approved' });
-    const [e] = await ctx.db.insert(archiveEntries).values({ applicantId: u!.id, kind: 'annualAssessment', data: { kind: 'annualAssessment', year: 2021, result: 'qualified' }, summary: '2021 年度考核：合格' }).returning();
+    const [e] = await ctx.db
+      .insert(archiveEntries)
+      .values({
+        applicantId: u!.id,
+        kind: 'annualAssessment',
+        data: { kind: 'annualAssessment', year: 2021, result: 'qualified' },
+        summary: '2021 年度考核：合格',
+      })
+      .returning();
     const csrf = `bench-csrf-${i}-xxxxxxxxxxxxxxxx`;
-    const token = await createSession(ctx.db, u!.id, { ip: '127.0.0.1', userAgent: 'bench', maxHours: 12, csrfToken: csrf, now: new Date() });
+    const token = await createSession(ctx.db, u!.id, {
+      ip: '127.0.0.1',
+      userAgent: 'bench',
+      maxHours: 12,
+      csrfToken: csrf,
+      now: new Date(),
+    });
     creds.push({ cookie: `zc_sid=${token}; zc_csrf=${csrf}`, csrf, entryId: e!.id });
   }
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -24,11 +24,20 @@ const block = randomBytes(MB);
 const PDF_HEAD = Buffer.from('%PDF-1.7\n%bench\n');
 const TAIL = 32;
 
-interface Server { proc: ChildProcess; url: string; pid: number; dataDir: string; creds?: Array<{ cookie: string; csrf: string; entryId: string }> }
+interface Server {
+  proc: ChildProcess;
+  url: string;
+  pid: number;
+  dataDir: string;
+  creds?: Array<{ cookie: string; csrf: string; entryId: string }>;
+}
 
 async function startServer(mode: 'platform' | 'bare'): Promise<Server> {
   // one node process (no npx/tsx wrapper), so its pid is the server's for /proc and kill()
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/upload-server.ts', mode, String(CLIENTS)], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/upload-server.ts', mode, String(CLIENTS)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+  });
   process.on('exit', () => proc.kill());
   let buf = '';
   for await (const chunk of proc.stdout!) {
@@ -42,7 +51,9 @@ async function startServer(mode: 'platform' | 'bare'): Promise<Server> {
 /** Streams one multipart upload of FILE_MB without holding it in memory; a unique tail defeats de-duplication. */
 function upload(url: string, path: string, headers: Record<string, string>): Promise<number> {
   const boundary = `----bench${randomBytes(8).toString('hex')}`;
-  const pre = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const pre = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
   const post = Buffer.from(`\r\n--${boundary}--\r\n`);
   // exactly FILE_MB in all (the evidence cap is 50 MB); a random tail makes every file unique
   const tail = Buffer.concat([randomBytes(TAIL - 7), Buffer.from('\n%%EOF\n')]); // a PDF must end with %%EOF (issue 8 item 5)
@@ -52,7 +63,17 @@ function upload(url: string, path: string, headers: Record<string, string>): Pro
   return new Promise((resolve, reject) => {
     const u = new URL(path, url);
     const req = request(
-      { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(pre.length + size + post.length) } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'POST',
+        headers: {
+          ...headers,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(pre.length + size + post.length),
+        },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -149,12 +170,16 @@ try {
   const peak = await maxRssDuring(pid, throughput(platform, 'platform', CLIENTS, 1));
   const burstS = (Date.now() - t0) / 1000;
   const disk = await diskMbPerS();
-  console.log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; file ${FILE_MB} MB; ${conc} concurrent clients × ${ROUNDS} uploads`);
+  console.log(
+    `database: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; file ${FILE_MB} MB; ${conc} concurrent clients × ${ROUNDS} uploads`,
+  );
   console.log(`raw disk write (1 GiB, page cache): ${disk.toFixed(0)} MB/s`);
   console.log(`bare Fastify multipart (hash + write): ${bareMbps.toFixed(0)} MB/s (runs ${bareRuns.map((x) => x.toFixed(0)).join(', ')})`);
   console.log(`platform evidence endpoint:            ${platMbps.toFixed(0)} MB/s (runs ${platRuns.map((x) => x.toFixed(0)).join(', ')})`);
   console.log(`ratio platform / bare: ${(platMbps / bareMbps).toFixed(2)} (aim ≥ 0.7)`);
-  console.log(`${CLIENTS} clients × ${FILE_MB} MB at once: ${burstS.toFixed(1)} s; server RSS before ${before.toFixed(0)} MB, peak during ${peak.toFixed(0)} MB (growth ${(peak - before).toFixed(0)} MB for ${CLIENTS * FILE_MB} MB uploaded)`);
+  console.log(
+    `${CLIENTS} clients × ${FILE_MB} MB at once: ${burstS.toFixed(1)} s; server RSS before ${before.toFixed(0)} MB, peak during ${peak.toFixed(0)} MB (growth ${(peak - before).toFixed(0)} MB for ${CLIENTS * FILE_MB} MB uploaded)`,
+  );
 } catch (e) {
   console.error('benchmark failed:', e);
   process.exitCode = 1;

@@ -62,17 +62,20 @@ export interface BuildAppOptions {
 
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   const app = Fastify({
-    logger: ctx.config.logLevel === 'silent' && !opts.logStream ? false : {
-      level: ctx.config.logLevel === 'silent' ? 'info' : ctx.config.logLevel,
-      ...(opts.logStream ? { stream: opts.logStream } : {}),
-      // personal data never reaches the log: no bodies, no query strings, no cookies,
-      // and errors only in a form without statement parameters or values (db-errors.ts)
-      serializers: {
-        req: (req) => ({ method: req.method, url: req.url.split('?')[0], ip: req.ip }),
-        err: (e: unknown) => safeError(e),
-      },
-      redact: ['req.headers.cookie', 'req.headers.authorization'],
-    },
+    logger:
+      ctx.config.logLevel === 'silent' && !opts.logStream
+        ? false
+        : {
+            level: ctx.config.logLevel === 'silent' ? 'info' : ctx.config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+            // personal data never reaches the log: no bodies, no query strings, no cookies,
+            // and errors only in a form without statement parameters or values (db-errors.ts)
+            serializers: {
+              req: (req) => ({ method: req.method, url: req.url.split('?')[0], ip: req.ip }),
+              err: (e: unknown) => safeError(e),
+            },
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+          },
     trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
@@ -92,7 +95,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = fieldErrors(error);
       const first = Object.values(details)[0];
-      return reply.status(400).send({ code: 'VALIDATION', message: first ? `提交的内容有误：${first}` : ERROR_CODES.VALIDATION.message, details });
+      return reply
+        .status(400)
+        .send({ code: 'VALIDATION', message: first ? `提交的内容有误：${first}` : ERROR_CODES.VALIDATION.message, details });
     }
     if (isResponseSerializationError(error)) {
       req.log.error({ err: error.message }, 'response failed its schema');
@@ -144,7 +149,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: '职称申报评审平台 API', version: '1.0.0', description: '所有接口均需 CSRF 头（x-csrf-token，取自 zc_csrf Cookie）后方可修改数据' },
+      info: {
+        title: '职称申报评审平台 API',
+        version: '1.0.0',
+        description: '所有接口均需 CSRF 头（x-csrf-token，取自 zc_csrf Cookie）后方可修改数据',
+      },
       servers: [{ url: ctx.config.publicUrl }],
     },
     transform: jsonSchemaTransform,
@@ -166,7 +175,13 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
     app.log.warn('测试时钟已开启（ZC_TEST_CLOCK=true）：任何人都能拨动平台时间，切勿用于生产环境');
     app.put(
       '/api/test/clock',
-      { schema: { hide: true, body: z.object({ offsetDays: z.number().min(0).max(3650) }), response: { 200: z.object({ now: z.string() }) } } },
+      {
+        schema: {
+          hide: true,
+          body: z.object({ offsetDays: z.number().min(0).max(3650) }),
+          response: { 200: z.object({ now: z.string() }) },
+        },
+      },
       async (req) => {
         clock.offsetMs = req.body.offsetDays * 86_400_000;
         return { now: ctx.now().toISOString() };
@@ -174,19 +189,22 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
     );
   }
 
-  await app.register(async (api) => {
-    await api.register(identityRoutes, { ctx });
-    await api.register(organizationRoutes, { ctx });
-    await api.register(bindingRoutes, { ctx });
-    await api.register(portalRoutes, { ctx });
-    await api.register(ssoRoutes, { ctx });
-    await api.register(fileRoutes, { ctx });
-    await api.register(adminRoutes, { ctx });
-    await api.register(archiveRoutes, { ctx });
-    await api.register(planRoutes, { ctx });
-    await api.register(calendarRoutes, { ctx });
-    await api.register(applicationRoutes, { ctx });
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      await api.register(identityRoutes, { ctx });
+      await api.register(organizationRoutes, { ctx });
+      await api.register(bindingRoutes, { ctx });
+      await api.register(portalRoutes, { ctx });
+      await api.register(ssoRoutes, { ctx });
+      await api.register(fileRoutes, { ctx });
+      await api.register(adminRoutes, { ctx });
+      await api.register(archiveRoutes, { ctx });
+      await api.register(planRoutes, { ctx });
+      await api.register(calendarRoutes, { ctx });
+      await api.register(applicationRoutes, { ctx });
+    },
+    { prefix: '/api/v1' },
+  );
 
   if (ctx.config.sso.demoIdp) await app.register(demoIdpRoutes, { ctx, identities: async () => DEMO_GOV_IDENTITIES, prefix: '/idp' });
 

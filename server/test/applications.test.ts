@@ -23,21 +23,80 @@ beforeAll(async () => {
   await seedPlans(env.ctx.db, env.clock.now);
   const [p] = await env.ctx.db.select().from(plans).where(eq(plans.key, '2019-it-senior'));
   planId = p!.id;
-  const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', DEMO_PEOPLE.zhangWei.idNumber)));
+  const [u] = await env.ctx.db
+    .select()
+    .from(users)
+    .where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', DEMO_PEOPLE.zhangWei.idNumber)));
   zhangId = u!.id;
   // an approved archive that meets the seed 000 plan (bachelor + 工程师 ≥ 5 years, CE 2018–2019, assessments 2016–2018)
-  const mk = (data: Record<string, unknown>) => ({ applicantId: zhangId, kind: data.kind as string, data, summary: String(data.kind), status: 'approved' });
-  await env.ctx.db.insert(archiveEntries).values([
-    mk({ kind: 'education', level: 'bachelor', degree: 'bachelor', school: '浙江工业大学', major: '计算机', graduationDate: '2007-06-30', studyMode: 'fullTime', origin: 'domestic', isEngineering: true, isHighest: true }),
-    mk({ kind: 'title', level: 'intermediate', series: '工程', specialty: '计算机', grantedDate: '2013-12-01', grantMode: 'evaluation', issuer: '杭州市人社局', isCurrent: true }),
-    mk({ kind: 'workExperience', employerName: '千岛湖水务', position: '信息中心', duties: '系统开发', startMonth: '2007-08', isEngineering: true }),
-    ...[2018, 2019].flatMap((y) => [
-      mk({ kind: 'continuingEducation', year: y, hours: 72, category: 'professional', registry: 'economyIt', channel: 'other', courseName: `专业课${y}`, provider: '省经信厅' }),
-      mk({ kind: 'continuingEducation', year: y, hours: 18, category: 'generalPublic', registry: 'provincialHr', channel: 'other', courseName: `公需课${y}`, provider: '省人社厅' }),
-    ]),
-    ...[2016, 2017, 2018].map((y) => mk({ kind: 'annualAssessment', year: y, result: 'competent' })),
-    mk({ kind: 'achievement', detail: { type: 'softwareCopyright', name: '供水调度系统', registrationNumber: '2018SR000001', date: '2018-05-01', rank: 1 } }),
-  ]);
+  const mk = (data: Record<string, unknown>) => ({
+    applicantId: zhangId,
+    kind: data.kind as string,
+    data,
+    summary: String(data.kind),
+    status: 'approved',
+  });
+  await env.ctx.db
+    .insert(archiveEntries)
+    .values([
+      mk({
+        kind: 'education',
+        level: 'bachelor',
+        degree: 'bachelor',
+        school: '浙江工业大学',
+        major: '计算机',
+        graduationDate: '2007-06-30',
+        studyMode: 'fullTime',
+        origin: 'domestic',
+        isEngineering: true,
+        isHighest: true,
+      }),
+      mk({
+        kind: 'title',
+        level: 'intermediate',
+        series: '工程',
+        specialty: '计算机',
+        grantedDate: '2013-12-01',
+        grantMode: 'evaluation',
+        issuer: '杭州市人社局',
+        isCurrent: true,
+      }),
+      mk({
+        kind: 'workExperience',
+        employerName: '千岛湖水务',
+        position: '信息中心',
+        duties: '系统开发',
+        startMonth: '2007-08',
+        isEngineering: true,
+      }),
+      ...[2018, 2019].flatMap((y) => [
+        mk({
+          kind: 'continuingEducation',
+          year: y,
+          hours: 72,
+          category: 'professional',
+          registry: 'economyIt',
+          channel: 'other',
+          courseName: `专业课${y}`,
+          provider: '省经信厅',
+        }),
+        mk({
+          kind: 'continuingEducation',
+          year: y,
+          hours: 18,
+          category: 'generalPublic',
+          registry: 'provincialHr',
+          channel: 'other',
+          courseName: `公需课${y}`,
+          provider: '省人社厅',
+        }),
+      ]),
+      ...[2016, 2017, 2018].map((y) => mk({ kind: 'annualAssessment', year: y, result: 'competent' })),
+      mk({
+        kind: 'achievement',
+        detail: { type: 'softwareCopyright', name: '供水调度系统', registrationNumber: '2018SR000001', date: '2018-05-01', rank: 1 },
+      }),
+    ]);
 });
 afterAll(async () => env?.close());
 
@@ -45,18 +104,40 @@ const login = (u: string) => env.client().login(u, DEMO_PASSWORD);
 
 async function completedDraft(c: TestClient) {
   const id = (await c.post('/api/v1/applications', { planId })).json().id as string;
-  const entries = (await env.ctx.db.select({ id: archiveEntries.id, kind: archiveEntries.kind }).from(archiveEntries).where(eq(archiveEntries.applicantId, zhangId)));
+  const entries = await env.ctx.db
+    .select({ id: archiveEntries.id, kind: archiveEntries.kind })
+    .from(archiveEntries)
+    .where(eq(archiveEntries.applicantId, zhangId));
   const rep = entries.find((e) => e.kind === 'achievement')!.id;
   // the plan's attachments for the mode: one uploaded PDF stands for each in this test
   const plan = (await c.get(`/api/v1/plans/${planId}`)).json().plan;
   const pdf = Buffer.from('%PDF-1.4\n%attachment\n%%EOF\n');
   const up = (await c.post('/api/v1/uploads', { filename: '附件.pdf', size: pdf.length, clientKey: `att-${id}` })).json();
-  const done = (await c.request('PUT', `/api/v1/uploads/${up.id}/content`, pdf, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' })).json();
-  const attachments = Object.fromEntries(plan.modes.find((m: { mode: string }) => m.mode === 'normal').attachments.map((a: { key: string }) => [a.key, done.fileId]));
-  const save = await c.put(`/api/v1/applications/${id}/draft`, { level: 'senior', mode: 'normal', specialtyCode: 'it-development', draft: { personalStatement: '本人长期从事供水信息化工作……', entryIds: entries.map((e) => e.id), representativeWorkId: rep, attachments } });
+  const done = (
+    await c.request('PUT', `/api/v1/uploads/${up.id}/content`, pdf, {
+      'content-type': 'application/offset+octet-stream',
+      'upload-offset': '0',
+    })
+  ).json();
+  const attachments = Object.fromEntries(
+    plan.modes.find((m: { mode: string }) => m.mode === 'normal').attachments.map((a: { key: string }) => [a.key, done.fileId]),
+  );
+  const save = await c.put(`/api/v1/applications/${id}/draft`, {
+    level: 'senior',
+    mode: 'normal',
+    specialtyCode: 'it-development',
+    draft: {
+      personalStatement: '本人长期从事供水信息化工作……',
+      entryIds: entries.map((e) => e.id),
+      representativeWorkId: rep,
+      attachments,
+    },
+  });
   expect(save.statusCode, save.body).toBe(200);
   // photo: seed 000 wants JPG ≤ 50 KB between 200×280 and 300×420; a 600×800 PNG is refused, then fitted
-  const big = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#ffffff' } }).png().toBuffer();
+  const big = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer();
   const refused = (await c.upload(`/api/v1/applications/${id}/photo`, { name: 'me.png', content: big })).json();
   expect(refused.ok).toBe(false);
   expect(refused.problems.join()).toContain('JPG');
@@ -67,7 +148,9 @@ async function completedDraft(c: TestClient) {
   const { token } = (await c.post(`/api/v1/applications/${id}/pledge-token`, {})).json();
   const phone = env.client();
   expect((await phone.get(`/api/v1/pledge/${token}`)).json()).toMatchObject({ applicantName: '张伟', signed: false });
-  const sig = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } }).png().toBuffer();
+  const sig = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } })
+    .png()
+    .toBuffer();
   expect((await phone.post(`/api/v1/pledge/${token}`, { signature: sig.toString('base64') })).statusCode).toBe(200);
   expect((await c.get(`/api/v1/applications/${id}`)).json().pledgeSignedAt).not.toBeNull();
   return id;
@@ -86,7 +169,10 @@ describe(`the review chain for a 县属 applicant on the seed 000 plan (${dbKind
     expect(sub.statusCode, sub.body).toBe(200);
     const steps = await env.ctx.db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id));
     expect(steps.sort((a, b) => a.seq - b.seq).map((s) => s.kind)).toEqual(['countyHr', 'cityEconomyOrHr', 'committeeOffice']);
-    const frozen = await env.ctx.db.select().from(archiveEntries).where(and(eq(archiveEntries.applicantId, zhangId)));
+    const frozen = await env.ctx.db
+      .select()
+      .from(archiveEntries)
+      .where(and(eq(archiveEntries.applicantId, zhangId)));
     expect(frozen.every((e) => e.frozenAt !== null)).toBe(true);
     // withdrawal is possible until the employer acts
     expect((await zhang.get(`/api/v1/applications/${id}`)).json().allowed.map((a: { action: string }) => a.action)).toEqual(['withdraw']);
@@ -104,7 +190,13 @@ describe(`the review chain for a 县属 applicant on the seed 000 plan (${dbKind
     const xlsx = await unit.get(`/api/v1/applications/${id}/publicity.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    expect((await unit.post(`/api/v1/applications/${id}/actions/recordObjection`, { objection: { content: '有人反映论文署名', handling: '经核实无误' } })).statusCode).toBe(200);
+    expect(
+      (
+        await unit.post(`/api/v1/applications/${id}/actions/recordObjection`, {
+          objection: { content: '有人反映论文署名', handling: '经核实无误' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const early = await unit.post(`/api/v1/applications/${id}/actions/employerForward`, {});
     expect(early.statusCode).toBe(409);
     expect(early.json().message).toContain('2019-08-08');
@@ -123,7 +215,13 @@ describe(`the review chain for a 县属 applicant on the seed 000 plan (${dbKind
     expect(early.json().message).toContain('请先审查通过');
     // the checks recorded are SPEC §6's list, nothing else
     expect((await ca.post(`/api/v1/applications/${id}/actions/stepApprove`, { checks: { bogus: true } })).statusCode).toBe(400);
-    const approve = await ca.post('/api/v1/review/batch', { ids: [id], action: 'stepApprove', opinion: '学历、资历、考核、继续教育审核无误', checks: { education: true, years: true, assessments: true, continuingEducation: true, appointment: true, specialty: true }, originalsVerifiedBy: '王审核' });
+    const approve = await ca.post('/api/v1/review/batch', {
+      ids: [id],
+      action: 'stepApprove',
+      opinion: '学历、资历、考核、继续教育审核无误',
+      checks: { education: true, years: true, assessments: true, continuingEducation: true, appointment: true, specialty: true },
+      originalsVerifiedBy: '王审核',
+    });
     expect(approve.json()).toEqual([{ id, ok: true, message: '成功' }]);
     const step0 = (await ca.get(`/api/v1/applications/${id}`)).json().steps[0];
     expect(step0).toMatchObject({ status: 'approved', originalsVerifiedBy: '王审核', checks: { education: true, specialty: true } });
@@ -135,8 +233,12 @@ describe(`the review chain for a 县属 applicant on the seed 000 plan (${dbKind
     const eco = await login('hzjx');
     const hr = await login('hzhr');
     // both see it on their home page: the 经信 bureau holds it first, the 人社 bureau second
-    for (const officer of [eco, hr]) expect((await officer.get('/api/v1/home')).json().pending.find((p: { key: string }) => p.key === 'applications')?.count).toBe(1);
-    const [a, b] = await Promise.all([eco.post(`/api/v1/applications/${id}/actions/stepApprove`, { opinion: '同意' }), hr.post(`/api/v1/applications/${id}/actions/stepApprove`, { opinion: '同意' })]);
+    for (const officer of [eco, hr])
+      expect((await officer.get('/api/v1/home')).json().pending.find((p: { key: string }) => p.key === 'applications')?.count).toBe(1);
+    const [a, b] = await Promise.all([
+      eco.post(`/api/v1/applications/${id}/actions/stepApprove`, { opinion: '同意' }),
+      hr.post(`/api/v1/applications/${id}/actions/stepApprove`, { opinion: '同意' }),
+    ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     cityApprover = a.statusCode === 200 ? 'hzjx' : 'hzhr';
   });
@@ -144,20 +246,29 @@ describe(`the review chain for a 县属 applicant on the seed 000 plan (${dbKind
   it('the city returns it with what to fix; the applicant and the county are told; the resubmission climbs the same chain', async () => {
     // either-or: the department that approved decides the step; the other can no longer return it (issue 8 item 10)
     const other = await login(cityApprover === 'hzjx' ? 'hzhr' : 'hzjx');
-    expect((await other.post(`/api/v1/applications/${id}/actions/stepReturn`, { reason: '代表作佐证材料不清晰，请重新上传' })).statusCode).toBe(409);
+    expect(
+      (await other.post(`/api/v1/applications/${id}/actions/stepReturn`, { reason: '代表作佐证材料不清晰，请重新上传' })).statusCode,
+    ).toBe(409);
     const hr = await login(cityApprover);
     const ret = await hr.post(`/api/v1/applications/${id}/actions/stepReturn`, { reason: '代表作佐证材料不清晰，请重新上传' });
     expect(ret.statusCode, ret.body).toBe(200);
     const msgs = await env.ctx.db.select().from(notifications).where(eq(notifications.userId, zhangId));
     expect(msgs.some((m) => m.body.includes('代表作佐证材料不清晰'))).toBe(true);
     const [caUser] = await env.ctx.db.select().from(users).where(eq(users.username, 'cahr'));
-    expect((await env.ctx.db.select().from(notifications).where(eq(notifications.userId, caUser!.id))).some((m) => m.title === '申报被上级退回')).toBe(true);
+    expect(
+      (await env.ctx.db.select().from(notifications).where(eq(notifications.userId, caUser!.id))).some((m) => m.title === '申报被上级退回'),
+    ).toBe(true);
 
     const zhang = await login(DEMO_PEOPLE.zhangWei.idNumber);
     const detail = (await zhang.get(`/api/v1/applications/${id}`)).json();
     expect(detail.status).toBe('returned');
-    expect(detail.events.map((e: { label: string }) => e.label)).toEqual(expect.arrayContaining(['提交', '通过并公示', '报送主管部门', '审查通过', '审核推荐', '退回修改']));
-    expect(detail.events.at(-1)).toMatchObject({ actorOrgName: cityApprover === 'hzhr' ? '杭州市人力资源和社会保障局' : expect.stringContaining('经'), opinion: '代表作佐证材料不清晰，请重新上传' });
+    expect(detail.events.map((e: { label: string }) => e.label)).toEqual(
+      expect.arrayContaining(['提交', '通过并公示', '报送主管部门', '审查通过', '审核推荐', '退回修改']),
+    );
+    expect(detail.events.at(-1)).toMatchObject({
+      actorOrgName: cityApprover === 'hzhr' ? '杭州市人力资源和社会保障局' : expect.stringContaining('经'),
+      opinion: '代表作佐证材料不清晰，请重新上传',
+    });
     expect((await zhang.post(`/api/v1/applications/${id}/actions/submit`, {})).statusCode).toBe(200);
 
     const unit = await login('qdhsw');
@@ -174,7 +285,10 @@ describe(`the review chain for a 县属 applicant on the seed 000 plan (${dbKind
     const office = await login('zsia');
     const inbox = (await office.get('/api/v1/review/queue?status=atCommittee')).json();
     expect(inbox.items.map((i: { id: string }) => i.id)).toContain(id);
-    const audit = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, id), eq(auditEvents.action, 'application.transition')));
+    const audit = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, id), eq(auditEvents.action, 'application.transition')));
     expect(audit.length).toBeGreaterThanOrEqual(12);
   });
 });
@@ -193,16 +307,25 @@ describe(`deadlines are the server's (${dbKind}; "逾期不再受理")`, () => {
     expect(sub.statusCode).toBe(409);
     expect(sub.json().message).toBe('个人申报已于 2019 年 9 月 10 日 24 时截止，逾期不再受理');
 
-    await env.ctx.db.update(applications).set({ status: 'employerPublicity', publicityEnd: '2019-09-01', currentOrgIds: [row!.employerId] }).where(eq(applications.id, row!.id));
+    await env.ctx.db
+      .update(applications)
+      .set({ status: 'employerPublicity', publicityEnd: '2019-09-01', currentOrgIds: [row!.employerId] })
+      .where(eq(applications.id, row!.id));
     at('2019-09-20T15:59:00Z'); // 23:59 in Shanghai: still in time
     const unit = await login('qdhsw');
     at('2019-09-20T16:00:01Z');
     const fwd = await unit.post(`/api/v1/applications/${row!.id}/actions/employerForward`, {});
     expect(fwd.json().message).toContain('单位审核推荐已于 2019 年 9 月 20 日 24 时截止');
 
-    const [step0] = await env.ctx.db.select().from(applicationSteps).where(and(eq(applicationSteps.applicationId, row!.id), eq(applicationSteps.seq, 0)));
+    const [step0] = await env.ctx.db
+      .select()
+      .from(applicationSteps)
+      .where(and(eq(applicationSteps.applicationId, row!.id), eq(applicationSteps.seq, 0)));
     await env.ctx.db.update(applicationSteps).set({ status: 'approved' }).where(eq(applicationSteps.id, step0!.id));
-    await env.ctx.db.update(applications).set({ status: 'inReview', currentStep: 0, currentOrgIds: step0!.orgIds }).where(eq(applications.id, row!.id));
+    await env.ctx.db
+      .update(applications)
+      .set({ status: 'inReview', currentStep: 0, currentOrgIds: step0!.orgIds })
+      .where(eq(applications.id, row!.id));
     at('2019-10-01T02:00:00Z');
     const ca = await login('cahr');
     const dep = await ca.post(`/api/v1/applications/${row!.id}/actions/stepForward`, {});

@@ -6,7 +6,16 @@ import { archiveEntries, files, notifications } from '../src/platform/db/schema'
 import { freezeUpdate } from '../src/modules/archive/service';
 import { DemoDegreeRegistry } from '../src/platform/adapters/degree-registry';
 import { DemoSocialSecuritySource } from '../src/platform/adapters/social-security';
-import { MINIMAL_PDF, PNG_1PX, dbKind, seedBoundApplicant, seedProfiledApplicant, startTestApp, type TestClient, type TestEnv } from './helper';
+import {
+  MINIMAL_PDF,
+  PNG_1PX,
+  dbKind,
+  seedBoundApplicant,
+  seedProfiledApplicant,
+  startTestApp,
+  type TestClient,
+  type TestEnv,
+} from './helper';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -15,25 +24,124 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 const SAMPLES: Array<Record<string, unknown>> = [
-  { kind: 'education', level: 'bachelor', degree: 'bachelor', school: '浙江工业大学', major: '给水排水工程', graduationDate: '1999-06-30', studyMode: 'fullTime', origin: 'domestic', isEngineering: true, isHighest: true },
-  { kind: 'title', level: 'intermediate', series: '工程', specialty: '给排水', grantedDate: '2014-12-20', grantMode: 'evaluation', issuer: '杭州市人力资源和社会保障局', isCurrent: true },
+  {
+    kind: 'education',
+    level: 'bachelor',
+    degree: 'bachelor',
+    school: '浙江工业大学',
+    major: '给水排水工程',
+    graduationDate: '1999-06-30',
+    studyMode: 'fullTime',
+    origin: 'domestic',
+    isEngineering: true,
+    isHighest: true,
+  },
+  {
+    kind: 'title',
+    level: 'intermediate',
+    series: '工程',
+    specialty: '给排水',
+    grantedDate: '2014-12-20',
+    grantMode: 'evaluation',
+    issuer: '杭州市人力资源和社会保障局',
+    isCurrent: true,
+  },
   { kind: 'appointment', titleLevel: 'intermediate', post: '工程师', employerName: '千岛湖水务', startMonth: '2015-01', endMonth: null },
-  { kind: 'workExperience', employerName: '千岛湖水务', position: '技术科长', duties: '供水工程设计与运维', startMonth: '2007-08', isEngineering: true, mountainCountyRegionId: '330127' },
+  {
+    kind: 'workExperience',
+    employerName: '千岛湖水务',
+    position: '技术科长',
+    duties: '供水工程设计与运维',
+    startMonth: '2007-08',
+    isEngineering: true,
+    mountainCountyRegionId: '330127',
+  },
   { kind: 'annualAssessment', year: 2021, result: 'excellent' },
-  { kind: 'continuingEducation', year: 2022, hours: 32, category: 'professional', registry: 'provincialHr', channel: 'other', courseName: '供水管网漏损控制', provider: '省水协' },
+  {
+    kind: 'continuingEducation',
+    year: 2022,
+    hours: 32,
+    category: 'professional',
+    registry: 'provincialHr',
+    channel: 'other',
+    courseName: '供水管网漏损控制',
+    provider: '省水协',
+  },
   { kind: 'socialSecurityProof', startMonth: '2019-01', endMonth: '2020-06', province: '江苏省', proofKind: 'pensionContributionProof' },
   ...[
-    { type: 'paper', title: '供水管网漏损分析', journal: '给水排水', issn: '1002-8471', cn: '11-4972/TU', publishedMonth: '2020-03', issue: '2020年第3期', authorRank: 1 },
-    { type: 'book', title: '小城镇供水', publisher: '中国建筑工业出版社', isbn: '978-7-112-00000-0', publishedMonth: '2019-01', role: 'coAuthor' },
-    { type: 'project', name: '千岛湖配水工程', level: 'provincial', contractAmountWan: 12000, role: 'leader', rank: 1, startMonth: '2016-01', endMonth: '2019-12' },
-    { type: 'patent', name: '一种管网检漏装置', patentType: 'invention', patentNumber: 'ZL201910000000.1', grantDate: '2021-05-11', inventorRank: 1 },
-    { type: 'standard', name: '农村供水工程技术规范', number: 'DB33/T 1000-2020', level: 'local', role: 'participated', rank: 3, publishedDate: '2020-08-01' },
-    { type: 'award', name: '浙江省科学技术进步奖', level: 'provincial', grade: '三等奖', issuer: '浙江省人民政府', date: '2020-12-01', rank: 4 },
+    {
+      type: 'paper',
+      title: '供水管网漏损分析',
+      journal: '给水排水',
+      issn: '1002-8471',
+      cn: '11-4972/TU',
+      publishedMonth: '2020-03',
+      issue: '2020年第3期',
+      authorRank: 1,
+    },
+    {
+      type: 'book',
+      title: '小城镇供水',
+      publisher: '中国建筑工业出版社',
+      isbn: '978-7-112-00000-0',
+      publishedMonth: '2019-01',
+      role: 'coAuthor',
+    },
+    {
+      type: 'project',
+      name: '千岛湖配水工程',
+      level: 'provincial',
+      contractAmountWan: 12000,
+      role: 'leader',
+      rank: 1,
+      startMonth: '2016-01',
+      endMonth: '2019-12',
+    },
+    {
+      type: 'patent',
+      name: '一种管网检漏装置',
+      patentType: 'invention',
+      patentNumber: 'ZL201910000000.1',
+      grantDate: '2021-05-11',
+      inventorRank: 1,
+    },
+    {
+      type: 'standard',
+      name: '农村供水工程技术规范',
+      number: 'DB33/T 1000-2020',
+      level: 'local',
+      role: 'participated',
+      rank: 3,
+      publishedDate: '2020-08-01',
+    },
+    {
+      type: 'award',
+      name: '浙江省科学技术进步奖',
+      level: 'provincial',
+      grade: '三等奖',
+      issuer: '浙江省人民政府',
+      date: '2020-12-01',
+      rank: 4,
+    },
     { type: 'honour', name: '杭州市优秀工程师', level: 'city', issuer: '杭州市人民政府', date: '2019-05-01' },
     { type: 'softwareCopyright', name: '管网监测系统V1.0', registrationNumber: '2020SR0000001', date: '2020-01-10', rank: 1 },
     { type: 'report', title: '水厂提标改造可行性研究报告', reportKind: 'feasibilityReport', date: '2018-04-01' },
-    { type: 'skillCertificate', name: '水生产处理工', grade: 'masterWorker', issuer: '浙江省职业技能鉴定中心', date: '2012-06-01', certificateNumber: '1233000000000001' },
-    { type: 'competition', name: '全省供水行业职业技能竞赛', level: 'provincial', competitionClass: 'class2', placing: 2, date: '2018-10-01' },
+    {
+      type: 'skillCertificate',
+      name: '水生产处理工',
+      grade: 'masterWorker',
+      issuer: '浙江省职业技能鉴定中心',
+      date: '2012-06-01',
+      certificateNumber: '1233000000000001',
+    },
+    {
+      type: 'competition',
+      name: '全省供水行业职业技能竞赛',
+      level: 'provincial',
+      competitionClass: 'class2',
+      placing: 2,
+      date: '2018-10-01',
+    },
     { type: 'innovationResult', name: '智能加药系统', year: 2021, salesWan: 2500, profitWan: 600 },
   ].map((detail) => ({ kind: 'achievement', detail })),
 ];
@@ -64,7 +172,12 @@ describe(`archive entries (${dbKind})`, () => {
 
   it('explains invalid data field by field, in Chinese', async () => {
     const a = await seedProfiledApplicant(env);
-    const r = await a.client.post('/api/v1/archive/entries', { data: { kind: 'achievement', detail: { type: 'paper', title: '题目', journal: '刊物', publishedMonth: '2020-13', issue: '1', authorRank: 0 } } });
+    const r = await a.client.post('/api/v1/archive/entries', {
+      data: {
+        kind: 'achievement',
+        detail: { type: 'paper', title: '题目', journal: '刊物', publishedMonth: '2020-13', issue: '1', authorRank: 0 },
+      },
+    });
     expect(r.statusCode).toBe(400);
     const d = r.json().details;
     expect(d.publishedMonth).toContain('YYYY-MM');
@@ -125,14 +238,26 @@ describe(`resumable upload of a large scan (${dbKind})`, () => {
   it('resumes after an interruption, refuses a replayed chunk, and never duplicates', async () => {
     const a = await seedBoundApplicant(env);
     const content = Buffer.concat([MINIMAL_PDF, randomBytes(3 * 1024 * 1024), Buffer.from('\n%%EOF\n')]); // a PDF ends with %%EOF
-    const start = await a.client.post('/api/v1/uploads', { filename: '合同扫描件.pdf', size: content.length, clientKey: 'contract-scan-001' });
+    const start = await a.client.post('/api/v1/uploads', {
+      filename: '合同扫描件.pdf',
+      size: content.length,
+      clientKey: 'contract-scan-001',
+    });
     expect(start.statusCode, start.body).toBe(200);
     const id = start.json().id;
-    const put = (offset: number, chunk: Buffer) => a.client.request('PUT', `/api/v1/uploads/${id}/content`, chunk, { 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset) });
+    const put = (offset: number, chunk: Buffer) =>
+      a.client.request('PUT', `/api/v1/uploads/${id}/content`, chunk, {
+        'content-type': 'application/offset+octet-stream',
+        'upload-offset': String(offset),
+      });
     const half = 1024 * 1024;
     expect((await put(0, content.subarray(0, half))).json().received).toBe(half);
     // the connection dropped; the page asks where it stopped
-    const again = await a.client.post('/api/v1/uploads', { filename: '合同扫描件.pdf', size: content.length, clientKey: 'contract-scan-001' });
+    const again = await a.client.post('/api/v1/uploads', {
+      filename: '合同扫描件.pdf',
+      size: content.length,
+      clientKey: 'contract-scan-001',
+    });
     expect(again.json()).toMatchObject({ id, received: half, status: 'open' });
     // a replayed first chunk is refused with the server's offset
     const replay = await put(0, content.subarray(0, half));
@@ -147,17 +272,27 @@ describe(`resumable upload of a large scan (${dbKind})`, () => {
     const back = await a.client.get(`/api/v1/files/${fileId}`);
     expect(back.rawPayload.equals(content)).toBe(true);
     // starting the same file again finds the finished upload
-    expect((await a.client.post('/api/v1/uploads', { filename: '合同扫描件.pdf', size: content.length, clientKey: 'contract-scan-001' })).json().fileId).toBe(fileId);
+    expect(
+      (await a.client.post('/api/v1/uploads', { filename: '合同扫描件.pdf', size: content.length, clientKey: 'contract-scan-001' })).json()
+        .fileId,
+    ).toBe(fileId);
     expect(await env.ctx.db.select().from(files).where(eq(files.ownerUserId, a.userId))).toHaveLength(1);
   });
 
   it('refuses a declared size over the cap before any byte is sent, and content that is not PDF/JPG/PNG at the end', async () => {
     const a = await seedBoundApplicant(env);
-    const tooBig = await a.client.post('/api/v1/uploads', { filename: 'x.pdf', size: EVIDENCE_MAX_FILE_BYTES + 1, clientKey: 'too-big-0001' });
+    const tooBig = await a.client.post('/api/v1/uploads', {
+      filename: 'x.pdf',
+      size: EVIDENCE_MAX_FILE_BYTES + 1,
+      clientKey: 'too-big-0001',
+    });
     expect(tooBig.statusCode).toBe(400);
     const junk = Buffer.from('PK\u0003\u0004 this is a zip file really');
     const id = (await a.client.post('/api/v1/uploads', { filename: 'x.pdf', size: junk.length, clientKey: 'junk-000001' })).json().id;
-    const r = await a.client.request('PUT', `/api/v1/uploads/${id}/content`, junk, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' });
+    const r = await a.client.request('PUT', `/api/v1/uploads/${id}/content`, junk, {
+      'content-type': 'application/offset+octet-stream',
+      'upload-offset': '0',
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().message).toContain('PDF、JPG、PNG');
   });
@@ -189,13 +324,19 @@ describe(`employer verification (${dbKind})`, () => {
     // a second click finds it already decided
     expect((await unit.post(`/api/v1/archive/entries/${paper.id}/approve`, {})).statusCode).toBe(409);
 
-    const mine = (await a.client.get('/api/v1/archive/entries')).json() as Array<{ id: string; status: string; returnReason: string | null }>;
+    const mine = (await a.client.get('/api/v1/archive/entries')).json() as Array<{
+      id: string;
+      status: string;
+      returnReason: string | null;
+    }>;
     expect(mine.find((x) => x.id === paper.id)?.status).toBe('approved');
     expect(mine.find((x) => x.id === ce.id)).toMatchObject({ status: 'returned', returnReason: '学时证明未盖章，请补充盖章件' });
     const inbox = await env.ctx.db.select().from(notifications).where(eq(notifications.userId, a.userId));
     expect(inbox.some((n) => n.title === '档案条目被退回' && n.body.includes('未盖章'))).toBe(true);
     // editing an approved entry sends it back for checking
-    const edited = await a.client.put(`/api/v1/archive/entries/${paper.id}`, { data: { ...SAMPLES[7]!, detail: { ...(SAMPLES[7]!.detail as object), authorRank: 2 } } });
+    const edited = await a.client.put(`/api/v1/archive/entries/${paper.id}`, {
+      data: { ...SAMPLES[7]!, detail: { ...(SAMPLES[7]!.detail as object), authorRank: 2 } },
+    });
     expect(edited.json().status).toBe('draft');
   });
 
@@ -238,9 +379,30 @@ describe(`education verification and social security (${dbKind}; SPEC §2)`, () 
   it('2001+ degrees are checked against the registry; a match needs no upload; a miss names the documents', async () => {
     const a = await seedBoundApplicant(env);
     const saved = env.ctx.degreeRegistry;
-    env.ctx.degreeRegistry = new DemoDegreeRegistry(new Map([[a.idNumber, { realName: '测试人', records: [{ school: '浙江大学', major: '软件工程', level: 'master', graduationDate: '2012-03-31', certificateNumber: '1033512012' }] }]]), { latencyMs: 1, failureRate: 0 });
+    env.ctx.degreeRegistry = new DemoDegreeRegistry(
+      new Map([
+        [
+          a.idNumber,
+          {
+            realName: '测试人',
+            records: [
+              { school: '浙江大学', major: '软件工程', level: 'master', graduationDate: '2012-03-31', certificateNumber: '1033512012' },
+            ],
+          },
+        ],
+      ]),
+      { latencyMs: 1, failureRate: 0 },
+    );
     try {
-      const base = { kind: 'education', degree: 'master', major: '软件工程', studyMode: 'fullTime', origin: 'domestic', isEngineering: true, isHighest: true };
+      const base = {
+        kind: 'education',
+        degree: 'master',
+        major: '软件工程',
+        studyMode: 'fullTime',
+        origin: 'domestic',
+        isEngineering: true,
+        isHighest: true,
+      };
       const hit = await addEntry(a.client, { ...base, level: 'master', school: '浙江大学', graduationDate: '2012-03-31' });
       expect(hit.verification).toMatchObject({ status: 'verified', source: 'registry' });
       // verified by the registry: can be submitted without an upload
@@ -250,15 +412,44 @@ describe(`education verification and social security (${dbKind}; SPEC §2)`, () 
       expect(String(miss.verification.explanation)).toContain('未查询到');
       const old = await addEntry(a.client, { ...base, level: 'juniorCollege', school: '杭州大学', graduationDate: '1996-07-01' });
       expect(JSON.stringify(old.verification)).toContain('高校毕业生登记表');
-      const abroad = await addEntry(a.client, { ...base, level: 'master', school: 'University of Leeds', origin: 'foreign', graduationDate: '2015-09-01' });
+      const abroad = await addEntry(a.client, {
+        ...base,
+        level: 'master',
+        school: 'University of Leeds',
+        origin: 'foreign',
+        graduationDate: '2015-09-01',
+      });
       expect(JSON.stringify(abroad.verification)).toContain('留学服务中心');
-      const tech = await addEntry(a.client, { kind: 'education', technicalSchoolClass: 'seniorWorkerClass', school: '杭州技师学院', major: '机电一体化', graduationDate: '2010-07-01', studyMode: 'fullTime', origin: 'domestic', isEngineering: true, isHighest: true });
+      const tech = await addEntry(a.client, {
+        kind: 'education',
+        technicalSchoolClass: 'seniorWorkerClass',
+        school: '杭州技师学院',
+        major: '机电一体化',
+        graduationDate: '2010-07-01',
+        studyMode: 'fullTime',
+        origin: 'domestic',
+        isEngineering: true,
+        isHighest: true,
+      });
       expect(JSON.stringify(tech.verification)).toContain('大专');
       // the registry is down: the entry is saved and can be checked again later
       env.ctx.degreeRegistry = new DemoDegreeRegistry(new Map(), { latencyMs: 1, failureRate: 1 });
       const down = await addEntry(a.client, { ...base, level: 'master', school: '浙江大学', graduationDate: '2012-03-31' });
       expect(down.verification.status).toBe('unavailable');
-      env.ctx.degreeRegistry = new DemoDegreeRegistry(new Map([[a.idNumber, { realName: '测试人', records: [{ school: '浙江大学', major: '软件工程', level: 'master', graduationDate: '2012-03-31', certificateNumber: '1033512012' }] }]]), { latencyMs: 1, failureRate: 0 });
+      env.ctx.degreeRegistry = new DemoDegreeRegistry(
+        new Map([
+          [
+            a.idNumber,
+            {
+              realName: '测试人',
+              records: [
+                { school: '浙江大学', major: '软件工程', level: 'master', graduationDate: '2012-03-31', certificateNumber: '1033512012' },
+              ],
+            },
+          ],
+        ]),
+        { latencyMs: 1, failureRate: 0 },
+      );
       expect((await a.client.post(`/api/v1/archive/entries/${down.id}/verify`, {})).json().verification.status).toBe('verified');
     } finally {
       env.ctx.degreeRegistry = saved;
@@ -271,7 +462,15 @@ describe(`education verification and social security (${dbKind}; SPEC §2)`, () 
     const current = env.clock.now.toISOString().slice(0, 7);
     const y = Number(current.slice(0, 4));
     env.ctx.socialSecurity = new DemoSocialSecuritySource(
-      new Map([[a.idNumber, [{ startMonth: `${y - 4}-01`, endMonth: `${y - 2}-12`, province: '江苏省', employerName: '苏州某公司' }, { startMonth: `${y - 1}-01`, endMonth: '2099-12', province: '浙江省', employerName: '本单位' }]]]),
+      new Map([
+        [
+          a.idNumber,
+          [
+            { startMonth: `${y - 4}-01`, endMonth: `${y - 2}-12`, province: '江苏省', employerName: '苏州某公司' },
+            { startMonth: `${y - 1}-01`, endMonth: '2099-12', province: '浙江省', employerName: '本单位' },
+          ],
+        ],
+      ]),
       { latencyMs: 1, failureRate: 0 },
     );
     try {
@@ -279,7 +478,13 @@ describe(`education verification and social security (${dbKind}; SPEC §2)`, () 
       expect(before.available).toBe(true);
       expect(before.check.ok).toBe(false);
       expect(before.check.explanation).toContain('省外参保');
-      const proof = await addEntry(a.client, { kind: 'socialSecurityProof', startMonth: `${y - 4}-01`, endMonth: `${y - 2}-12`, province: '江苏省', proofKind: 'pensionContributionProof' });
+      const proof = await addEntry(a.client, {
+        kind: 'socialSecurityProof',
+        startMonth: `${y - 4}-01`,
+        endMonth: `${y - 2}-12`,
+        province: '江苏省',
+        proofKind: 'pensionContributionProof',
+      });
       await addEvidence(a.client, proof.id, '养老保险缴费证明.pdf');
       await a.client.post('/api/v1/archive/entries/submit', { ids: [proof.id] });
       await (await env.client().login(a.employer.username)).post(`/api/v1/archive/entries/${proof.id}/approve`, {});

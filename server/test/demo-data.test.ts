@@ -28,7 +28,10 @@ describe(`demo data in the real shape of Zhejiang (${dbKind})`, () => {
     const [eco] = await env.ctx.db.select({ n: count() }).from(organizations).where(eq(organizations.kind, 'economyBureau'));
     expect(hr?.n).toBe(1 + 11 + 90 + 2);
     expect(eco?.n).toBe(1 + 11 + 90);
-    const zoneHr = await env.ctx.db.select().from(organizations).where(and(eq(organizations.kind, 'hrBureau'), eq(organizations.regionId, 'zone-jiaxing-port')));
+    const zoneHr = await env.ctx.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.kind, 'hrBureau'), eq(organizations.regionId, 'zone-jiaxing-port')));
     expect(zoneHr).toHaveLength(1);
   });
 
@@ -49,7 +52,10 @@ describe(`demo data in the real shape of Zhejiang (${dbKind})`, () => {
       // applicants have no username: they sign in with their ID number
       await env.client().login(u!.username ?? env.ctx.pii.decrypt('id_number', u!.idNumber!), DEMO_PASSWORD);
     }
-    const [orphans] = await env.ctx.db.select({ n: count() }).from(users).where(and(isNull(users.orgId), eq(users.role, 'officer')));
+    const [orphans] = await env.ctx.db
+      .select({ n: count() })
+      .from(users)
+      .where(and(isNull(users.orgId), eq(users.role, 'officer')));
     expect(orphans?.n).toBe(0);
   });
 

@@ -65,7 +65,13 @@ export async function startTestApp(envOverrides: NodeJS.ProcessEnv = {}, opts: {
       database: databaseUrl ? { kind: 'postgres', url: databaseUrl, poolSize: 5 } : { kind: 'pglite', dataDir: null },
       logLevel: 'silent',
       publicUrl: 'http://127.0.0.1:3000',
-      sso: { issuer: 'http://127.0.0.1:3000/idp', clientId: 'zhicheng-platform', clientSecret: 'test-secret', demoIdp: true, enabled: true },
+      sso: {
+        issuer: 'http://127.0.0.1:3000/idp',
+        clientId: 'zhicheng-platform',
+        clientSecret: 'test-secret',
+        demoIdp: true,
+        enabled: true,
+      },
       registries: { latencyMs: 2, failureRate: 0 },
       piiEncKeys: TEST_PII_ENC_KEYS,
       piiHashKey: TEST_PII_HASH_KEY,
@@ -161,7 +167,9 @@ export class TestClient {
   upload(url: string, file: { name: string; content: Buffer; type?: string }) {
     const boundary = `----zc${randomBytes(8).toString('hex')}`;
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
       file.content,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
@@ -190,11 +198,23 @@ export async function seedManagementOrg(ctx: AppContext, kind: string, regionKey
   return o!;
 }
 
-export async function seedAccount(ctx: AppContext, opts: { role: 'officer' | 'admin' | 'expert' | 'employer'; orgId: string; username?: string; mobile?: string }) {
+export async function seedAccount(
+  ctx: AppContext,
+  opts: { role: 'officer' | 'admin' | 'expert' | 'employer'; orgId: string; username?: string; mobile?: string },
+) {
   const username = opts.username ?? `user${next()}`;
   const [u] = await ctx.db
     .insert(users)
-    .values({ role: opts.role, orgId: opts.orgId, username, passwordHash: await hashPassword(TEST_PASSWORD), realName: '测试经办人', mobile: ctx.pii.encrypt('mobile', opts.mobile ?? '13900001111'), mobileHash: ctx.pii.hash('mobile', opts.mobile ?? '13900001111'), profileCompletedAt: new Date() })
+    .values({
+      role: opts.role,
+      orgId: opts.orgId,
+      username,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      realName: '测试经办人',
+      mobile: ctx.pii.encrypt('mobile', opts.mobile ?? '13900001111'),
+      mobileHash: ctx.pii.hash('mobile', opts.mobile ?? '13900001111'),
+      profileCompletedAt: new Date(),
+    })
     .returning();
   return u!;
 }
@@ -205,7 +225,11 @@ export async function seedOfficer(ctx: AppContext, kind: string, regionKey: stri
   return { org, user, username: user.username! };
 }
 
-export async function seedApprovedEmployer(ctx: AppContext, regionKey: string, opts: { status?: 'approved' | 'pending'; name?: string } = {}) {
+export async function seedApprovedEmployer(
+  ctx: AppContext,
+  regionKey: string,
+  opts: { status?: 'approved' | 'pending'; name?: string } = {},
+) {
   const n = next();
   const [r] = await ctx.db.select({ code: regions.code }).from(regions).where(eq(regions.id, regionKey));
   const [org] = await ctx.db
@@ -235,7 +259,12 @@ export function newIdNumber(region = '330127', birth = '19860101'): string {
 export async function registerApplicant(env: TestEnv, over: Partial<{ realName: string; idNumber: string; mobile: string }> = {}) {
   const c = env.client();
   const idNumber = over.idNumber ?? newIdNumber();
-  const res = await c.post('/api/v1/applicants', { realName: over.realName ?? '测试人', idNumber, mobile: over.mobile ?? '13812345678', password: TEST_PASSWORD });
+  const res = await c.post('/api/v1/applicants', {
+    realName: over.realName ?? '测试人',
+    idNumber,
+    mobile: over.mobile ?? '13812345678',
+    password: TEST_PASSWORD,
+  });
   if (res.statusCode !== 201) throw new Error(`register failed ${res.statusCode} ${res.body}`);
   return { client: c, idNumber };
 }
@@ -244,8 +273,13 @@ export async function registerApplicant(env: TestEnv, over: Partial<{ realName: 
 export async function seedBoundApplicant(env: TestEnv, regionKey = '330127') {
   const a = await seedProfiledApplicant(env);
   const emp = await seedApprovedEmployer(env.ctx, regionKey);
-  const [u] = await env.ctx.db.select({ id: users.id }).from(users).where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', a.idNumber)));
-  await env.ctx.db.insert(employmentBindings).values({ applicantId: u!.id, employerId: emp.org.id, status: 'approved', decidedAt: new Date() });
+  const [u] = await env.ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', a.idNumber)));
+  await env.ctx.db
+    .insert(employmentBindings)
+    .values({ applicantId: u!.id, employerId: emp.org.id, status: 'approved', decidedAt: new Date() });
   return { ...a, userId: u!.id, employer: emp };
 }
 
@@ -256,8 +290,13 @@ export async function seedProfiledApplicant(env: TestEnv) {
   return a;
 }
 
-export const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-export const PNG_1PX = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+export const MINIMAL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+export const PNG_1PX = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 /**
  * The demo data, the seed plans and the demo round (seed 000 reopened "today", 2026-11-22 10:00 in
@@ -270,6 +309,9 @@ export async function startDemoRoundApp(): Promise<{ env: TestEnv; planId: strin
   await seedPlans(env.ctx.db, env.clock.now);
   if (!(await seedDemoRound(env.ctx.db, env.clock.now))) throw new Error('demo round not seeded');
   const [p] = await env.ctx.db.select().from(plans).where(eq(plans.key, DEMO_ROUND_KEY));
-  const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', DEMO_PEOPLE.zhangWei.idNumber)));
+  const [u] = await env.ctx.db
+    .select()
+    .from(users)
+    .where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', DEMO_PEOPLE.zhangWei.idNumber)));
   return { env, planId: p!.id, zhangId: u!.id };
 }

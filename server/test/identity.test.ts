@@ -17,10 +17,16 @@ describe(`applicant registration (${dbKind})`, () => {
     expect(res.statusCode).toBe(201);
     const session = (await c.get('/api/v1/session')).json();
     expect(session.user).toMatchObject({ role: 'applicant', realName: '赵六', profileCompleted: false });
-    const [u] = await env.ctx.db.select().from(users).where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', idNumber)));
+    const [u] = await env.ctx.db
+      .select()
+      .from(users)
+      .where(eq(users.idNumberHash, env.ctx.pii.hash('id_number', idNumber)));
     expect(u?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(u?.birthDate).toBe('1990-01-01');
-    const audit = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.registered'), eq(auditEvents.targetId, u!.id)));
+    const audit = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.registered'), eq(auditEvents.targetId, u!.id)));
     expect(audit).toHaveLength(1);
     // the ID number is never copied into the audit row in clear
     expect(JSON.stringify(audit[0]!.after)).not.toContain(idNumber);
@@ -30,7 +36,9 @@ describe(`applicant registration (${dbKind})`, () => {
     const good = newIdNumber();
     const last = good.at(-1)!;
     const wrong = good.slice(0, 17) + (last === '1' ? '2' : '1');
-    const res = await env.client().post('/api/v1/applicants', { realName: '钱七', idNumber: wrong, mobile: '13811112222', password: TEST_PASSWORD });
+    const res = await env
+      .client()
+      .post('/api/v1/applicants', { realName: '钱七', idNumber: wrong, mobile: '13811112222', password: TEST_PASSWORD });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('VALIDATION');
@@ -40,13 +48,17 @@ describe(`applicant registration (${dbKind})`, () => {
 
   it('refuses a second registration with the same ID number', async () => {
     const { idNumber } = await registerApplicant(env);
-    const res = await env.client().post('/api/v1/applicants', { realName: '孙八', idNumber, mobile: '13811112222', password: TEST_PASSWORD });
+    const res = await env
+      .client()
+      .post('/api/v1/applicants', { realName: '孙八', idNumber, mobile: '13811112222', password: TEST_PASSWORD });
     expect(res.statusCode).toBe(409);
     expect(res.json().details.idNumber).toBeDefined();
   });
 
   it('refuses weak passwords and bad mobiles, reporting every field', async () => {
-    const res = await env.client().post('/api/v1/applicants', { realName: '周九', idNumber: newIdNumber(), mobile: '123', password: 'abc' });
+    const res = await env
+      .client()
+      .post('/api/v1/applicants', { realName: '周九', idNumber: newIdNumber(), mobile: '123', password: 'abc' });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().details)).toEqual(expect.arrayContaining(['mobile', 'password']));
   });
@@ -55,7 +67,12 @@ describe(`applicant registration (${dbKind})`, () => {
     const { client, idNumber } = await registerApplicant(env);
     const bad = await client.put('/api/v1/me/profile', { mobile: '13812345678', currentSpecialty: '软件开发', workStartMonth: '1970-01' });
     expect(bad.statusCode).toBe(400);
-    const res = await client.put('/api/v1/me/profile', { mobile: '13812345678', email: 'a@example.com', currentSpecialty: '软件开发', workStartMonth: '2010-07' });
+    const res = await client.put('/api/v1/me/profile', {
+      mobile: '13812345678',
+      email: 'a@example.com',
+      currentSpecialty: '软件开发',
+      workStartMonth: '2010-07',
+    });
     expect(res.statusCode).toBe(200);
     const me = res.json();
     expect(me.profileCompleted).toBe(true);

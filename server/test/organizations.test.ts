@@ -41,7 +41,13 @@ describe(`employer registration (${dbKind})`, () => {
   it('registers a unit as pending and signs its operator in; the operator can do nothing else until approved', async () => {
     const { client, orgId } = await registeredEmployer();
     const current = (await client.get('/api/v1/employers/current')).json();
-    expect(current).toMatchObject({ id: orgId, status: 'pending', hasAuthorizationLetter: false, natureLabel: '国有企业', affiliation: 'county' });
+    expect(current).toMatchObject({
+      id: orgId,
+      status: 'pending',
+      hasAuthorizationLetter: false,
+      natureLabel: '国有企业',
+      affiliation: 'county',
+    });
     const blocked = await client.get('/api/v1/bindings');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('EMPLOYER_NOT_APPROVED');
@@ -64,7 +70,9 @@ describe(`employer registration (${dbKind})`, () => {
     const noDep = await env.client().post('/api/v1/employers', registration({ competentDepartment: '' }));
     expect(noDep.statusCode).toBe(400);
     expect(noDep.json().details.competentDepartment).toBeDefined();
-    const none = await env.client().post('/api/v1/employers', registration({ affiliation: 'none', competentDepartment: null, nature: 'privateEnterprise' }));
+    const none = await env
+      .client()
+      .post('/api/v1/employers', registration({ affiliation: 'none', competentDepartment: null, nature: 'privateEnterprise' }));
     expect(none.statusCode).toBe(201);
   });
 
@@ -99,19 +107,34 @@ describe(`authorization letter upload (${dbKind})`, () => {
     const otherUnit = await registeredEmployer();
     expect((await otherUnit.client.get(`/api/v1/files/${fileId}`)).statusCode).toBe(404);
     expect((await env.app.inject({ url: `/api/v1/files/${fileId}` })).statusCode).toBe(401);
-    const audit = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'organization.letterUploaded'), eq(auditEvents.targetId, orgId)));
+    const audit = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'organization.letterUploaded'), eq(auditEvents.targetId, orgId)));
     expect(audit).toHaveLength(1);
   });
 
   it('decides the type by content: a text file named .pdf and a PNG named .pdf are refused, a PNG named .png is stored', async () => {
     const { client } = await registeredEmployer();
-    const fake = await client.upload('/api/v1/employers/current/authorization-letter', { name: 'letter.pdf', content: Buffer.from('this is not a pdf at all, just text'), type: 'application/pdf' });
+    const fake = await client.upload('/api/v1/employers/current/authorization-letter', {
+      name: 'letter.pdf',
+      content: Buffer.from('this is not a pdf at all, just text'),
+      type: 'application/pdf',
+    });
     expect(fake.statusCode).toBe(400);
     expect(fake.json().message).toContain('PDF、JPG、PNG');
-    const renamed = await client.upload('/api/v1/employers/current/authorization-letter', { name: 'letter.pdf', content: PNG_1PX, type: 'application/pdf' });
+    const renamed = await client.upload('/api/v1/employers/current/authorization-letter', {
+      name: 'letter.pdf',
+      content: PNG_1PX,
+      type: 'application/pdf',
+    });
     expect(renamed.statusCode).toBe(400);
     expect(renamed.json().message).toContain('PNG');
-    const png = await client.upload('/api/v1/employers/current/authorization-letter', { name: 'letter.png', content: PNG_1PX, type: 'image/png' });
+    const png = await client.upload('/api/v1/employers/current/authorization-letter', {
+      name: 'letter.png',
+      content: PNG_1PX,
+      type: 'image/png',
+    });
     expect(png.statusCode).toBe(201);
     expect(png.json().mime).toBe('image/png');
   });
@@ -157,8 +180,15 @@ describe(`employer approval within jurisdiction (${dbKind})`, () => {
     // the outbox holds the mobile encrypted (issue 8 item 7)
     const sms = (await env.ctx.db.select().from(smsOutbox)).filter((m) => env.ctx.pii.decrypt('mobile', m.mobile) === '13700001111');
     expect(sms.some((m) => m.template === 'employerApproved')).toBe(true);
-    const [audit] = await env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'organization.approved'), eq(auditEvents.targetId, e.orgId)));
-    expect(audit).toMatchObject({ actorUserId: ca.user.id, before: { status: 'pending' }, after: { status: 'approved', opinion: '材料齐全' } });
+    const [audit] = await env.ctx.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'organization.approved'), eq(auditEvents.targetId, e.orgId)));
+    expect(audit).toMatchObject({
+      actorUserId: ca.user.id,
+      before: { status: 'pending' },
+      after: { status: 'approved', opinion: '材料齐全' },
+    });
     expect(audit?.ip).toBeTruthy();
     // the operator can now work
     expect((await e.client.get('/api/v1/bindings')).statusCode).toBe(200);
@@ -183,7 +213,9 @@ describe(`employer approval within jurisdiction (${dbKind})`, () => {
   it('the city sees its counties; an economy bureau may look but not approve', async () => {
     const e = await pendingWithLetter();
     const hz = await env.client().login((await seedOfficer(env.ctx, 'hrBureau', '330100')).username);
-    expect((await hz.get('/api/v1/organizations?kind=employer&pageSize=100')).json().items.map((i: { id: string }) => i.id)).toContain(e.orgId);
+    expect((await hz.get('/api/v1/organizations?kind=employer&pageSize=100')).json().items.map((i: { id: string }) => i.id)).toContain(
+      e.orgId,
+    );
     const eco = await env.client().login((await seedOfficer(env.ctx, 'economyBureau', '330127')).username);
     expect((await eco.get(`/api/v1/organizations/${e.orgId}`)).json().allowed).toEqual([]);
     expect((await eco.post(`/api/v1/organizations/${e.orgId}/approve`, {})).statusCode).toBe(403);
@@ -197,7 +229,10 @@ describe(`employer approval within jurisdiction (${dbKind})`, () => {
     expect((await ca.post(`/api/v1/organizations/${e.orgId}/refuse`, { reason: '授权委托书未加盖公章' })).statusCode).toBe(200);
     const mine = (await e.client.get('/api/v1/employers/current')).json();
     expect(mine).toMatchObject({ status: 'refused', refusalReason: '授权委托书未加盖公章' });
-    const again = await e.client.upload('/api/v1/employers/current/authorization-letter', { name: '委托书-盖章.pdf', content: MINIMAL_PDF });
+    const again = await e.client.upload('/api/v1/employers/current/authorization-letter', {
+      name: '委托书-盖章.pdf',
+      content: MINIMAL_PDF,
+    });
     expect(again.statusCode).toBe(201);
     expect((await e.client.get('/api/v1/employers/current')).json().status).toBe('pending');
   });
@@ -214,7 +249,10 @@ describe(`employer approval within jurisdiction (${dbKind})`, () => {
     const e = await pendingWithLetter();
     const a = await env.client().login((await seedOfficer(env.ctx, 'hrBureau', '330127')).username);
     const b = await env.client().login((await seedOfficer(env.ctx, 'hrBureau', '330100')).username);
-    const [r1, r2] = await Promise.all([a.post(`/api/v1/organizations/${e.orgId}/approve`, {}), b.post(`/api/v1/organizations/${e.orgId}/refuse`, { reason: '重复提交的测试' })]);
+    const [r1, r2] = await Promise.all([
+      a.post(`/api/v1/organizations/${e.orgId}/approve`, {}),
+      b.post(`/api/v1/organizations/${e.orgId}/refuse`, { reason: '重复提交的测试' }),
+    ]);
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
     const decided = await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, e.orgId));
     expect(decided.filter((x) => x.action === 'organization.approved' || x.action === 'organization.refused')).toHaveLength(1);
@@ -227,12 +265,24 @@ describe(`allocated management accounts (${dbKind})`, () => {
     const created = await admin.post('/api/v1/organizations', { kind: 'committeeOffice', name: '浙江省测试行业协会', regionId: '330000' });
     expect(created.statusCode).toBe(201);
     const orgId = created.json().id;
-    const acct = await admin.post(`/api/v1/organizations/${orgId}/accounts`, { realName: '协会经办人', username: 'testoffice', password: TEST_PASSWORD, mobile: '13600001111' });
+    const acct = await admin.post(`/api/v1/organizations/${orgId}/accounts`, {
+      realName: '协会经办人',
+      username: 'testoffice',
+      password: TEST_PASSWORD,
+      mobile: '13600001111',
+    });
     expect(acct.statusCode).toBe(201);
     const office = await env.client().login('testoffice');
     // an allocated account first replaces its initial password (issue 8 item 6)
-    expect((await office.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Office@2026new' })).statusCode).toBe(200);
-    const expert = await office.post('/api/v1/experts', { realName: '王专家', username: 'testexpert', password: TEST_PASSWORD, mobile: '13600002222' });
+    expect((await office.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Office@2026new' })).statusCode).toBe(
+      200,
+    );
+    const expert = await office.post('/api/v1/experts', {
+      realName: '王专家',
+      username: 'testexpert',
+      password: TEST_PASSWORD,
+      mobile: '13600002222',
+    });
     expect(expert.statusCode).toBe(201);
     const [u] = await env.ctx.db.select().from(users).where(eq(users.username, 'testexpert'));
     expect(u).toMatchObject({ role: 'expert', orgId });
@@ -242,8 +292,13 @@ describe(`allocated management accounts (${dbKind})`, () => {
 
   it('a city admin creates acceptance points in its city only, and nothing else', async () => {
     const jx = await env.client().login((await seedOfficer(env.ctx, 'administration', '330400')).username);
-    expect((await jx.post('/api/v1/organizations', { kind: 'acceptancePoint', name: '秀洲区职称申报受理点', regionId: '330411' })).statusCode).toBe(201);
-    expect((await jx.post('/api/v1/organizations', { kind: 'acceptancePoint', name: '嘉兴港区职称申报受理点', regionId: 'zone-jiaxing-port' })).statusCode).toBe(201);
+    expect(
+      (await jx.post('/api/v1/organizations', { kind: 'acceptancePoint', name: '秀洲区职称申报受理点', regionId: '330411' })).statusCode,
+    ).toBe(201);
+    expect(
+      (await jx.post('/api/v1/organizations', { kind: 'acceptancePoint', name: '嘉兴港区职称申报受理点', regionId: 'zone-jiaxing-port' }))
+        .statusCode,
+    ).toBe(201);
     const otherCity = await jx.post('/api/v1/organizations', { kind: 'acceptancePoint', name: '吴兴区职称申报受理点', regionId: '330502' });
     expect(otherCity.statusCode).toBe(403);
     const office = await jx.post('/api/v1/organizations', { kind: 'committeeOffice', name: '嘉兴某评委会办公室', regionId: '330400' });
@@ -253,10 +308,24 @@ describe(`allocated management accounts (${dbKind})`, () => {
 
   it('nobody self-registers a management account: officers and employers cannot create organizations or accounts', async () => {
     const officer = await env.client().login((await seedOfficer(env.ctx, 'hrBureau', '330100')).username);
-    expect((await officer.post('/api/v1/organizations', { kind: 'acceptancePoint', name: '某受理点测试', regionId: '330106' })).statusCode).toBe(403);
+    expect(
+      (await officer.post('/api/v1/organizations', { kind: 'acceptancePoint', name: '某受理点测试', regionId: '330106' })).statusCode,
+    ).toBe(403);
     const emp = await seedApprovedEmployer(env.ctx, '330106');
     const unit = await env.client().login(emp.username);
-    expect((await unit.post(`/api/v1/organizations/${emp.org.id}/accounts`, { realName: '某人', username: 'sneaky', password: TEST_PASSWORD, mobile: '13600003333' })).statusCode).toBe(403);
-    expect((await unit.post('/api/v1/experts', { realName: '某人', username: 'sneaky2', password: TEST_PASSWORD, mobile: '13600003333' })).statusCode).toBe(403);
+    expect(
+      (
+        await unit.post(`/api/v1/organizations/${emp.org.id}/accounts`, {
+          realName: '某人',
+          username: 'sneaky',
+          password: TEST_PASSWORD,
+          mobile: '13600003333',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await unit.post('/api/v1/experts', { realName: '某人', username: 'sneaky2', password: TEST_PASSWORD, mobile: '13600003333' }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -15,7 +15,13 @@ let store: S3Store;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'zc-s3-'));
-  server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'evidence', configs: [] }] });
+  server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: 'evidence', configs: [] }],
+  });
   const { port } = await server.run();
   process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
   process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
@@ -35,7 +41,11 @@ async function readAll(r: Readable): Promise<Buffer> {
 describe('S3-compatible storage', () => {
   it('streams a 20 MB PDF in, hashes it, and gives the same bytes back', async () => {
     const content = Buffer.concat([MINIMAL_PDF, randomBytes(20 * 1024 * 1024), Buffer.from('\n%%EOF\n')]); // a PDF ends with %%EOF
-    const stored = await store.put(Readable.from([content.subarray(0, 1000), content.subarray(1000)]), { maxBytes: 50 * 1024 * 1024, accept: ['application/pdf'], filename: 'scan.pdf' });
+    const stored = await store.put(Readable.from([content.subarray(0, 1000), content.subarray(1000)]), {
+      maxBytes: 50 * 1024 * 1024,
+      accept: ['application/pdf'],
+      filename: 'scan.pdf',
+    });
     expect(stored).toMatchObject({ size: content.length, mime: 'application/pdf' });
     expect((await readAll(await store.get(stored.storageKey))).equals(content)).toBe(true);
     await store.remove(stored.storageKey);
@@ -44,7 +54,9 @@ describe('S3-compatible storage', () => {
 
   it('refuses wrong content and oversize, leaving nothing behind', async () => {
     await expect(store.put(Readable.from([PNG_1PX]), { maxBytes: 1024, accept: ['application/pdf'] })).rejects.toThrow(/格式/);
-    await expect(store.put(Readable.from([MINIMAL_PDF, Buffer.alloc(4096)]), { maxBytes: 1024, accept: ['application/pdf'] })).rejects.toThrow(/上限/);
+    await expect(
+      store.put(Readable.from([MINIMAL_PDF, Buffer.alloc(4096)]), { maxBytes: 1024, accept: ['application/pdf'] }),
+    ).rejects.toThrow(/上限/);
   });
 
   it('adopts a finished resumable upload from a temp file', async () => {

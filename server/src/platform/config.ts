@@ -96,7 +96,8 @@ export function demoModeWarnings(env: NodeJS.ProcessEnv, c: Config): string[] {
     if (c.sms.adapter === 'none') out.push('未配置短信网关：短信留在发件箱中不发送（管理员可在“短信发件箱”查看）');
     if (!c.sso.enabled) out.push('未配置浙江政务服务网统一身份认证（SSO_ISSUER）：政务服务网登录已关闭');
   }
-  if (c.sso.enabled && !c.sso.demoIdp && c.sso.clientSecret === DEMO_SSO_CLIENT_SECRET) out.push('SSO_CLIENT_SECRET 仍是演示值，请改为政务服务网分配的密钥');
+  if (c.sso.enabled && !c.sso.demoIdp && c.sso.clientSecret === DEMO_SSO_CLIENT_SECRET)
+    out.push('SSO_CLIENT_SECRET 仍是演示值，请改为政务服务网分配的密钥');
   return out;
 }
 

@@ -131,14 +131,32 @@ const ZPaper = z
     type: z.literal('paper'),
     title: text(120, '论文题目'),
     journal: text(60, '刊物名称'),
-    issn: z.string().trim().regex(/^\d{4}-\d{3}[\dX]$/, 'ISSN 格式应为 1234-567X').optional().nullable(),
-    cn: z.string().trim().regex(/^\d{2}-\d{4}(\/[A-Z0-9]{1,4})?$/, 'CN 号格式应为 33-1234/TP').optional().nullable(),
+    issn: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{3}[\dX]$/, 'ISSN 格式应为 1234-567X')
+      .optional()
+      .nullable(),
+    cn: z
+      .string()
+      .trim()
+      .regex(/^\d{2}-\d{4}(\/[A-Z0-9]{1,4})?$/, 'CN 号格式应为 33-1234/TP')
+      .optional()
+      .nullable(),
     publishedMonth: month,
     issue: text(20, '期号'),
     authorRank: rank,
   })
   .refine((p) => !!p.issn || !!p.cn, { message: '请至少填写 ISSN 或 CN 刊号之一', path: ['issn'] });
-const ZBook = z.object({ type: z.literal('book'), title: text(120, '著作名称'), publisher: text(60, '出版社'), isbn: text(20, 'ISBN'), publishedMonth: month, role: z.enum(['chiefEditor', 'deputyEditor', 'author', 'coAuthor']), wordsWrittenThousand: z.number().min(0).max(10000).optional().nullable() });
+const ZBook = z.object({
+  type: z.literal('book'),
+  title: text(120, '著作名称'),
+  publisher: text(60, '出版社'),
+  isbn: text(20, 'ISBN'),
+  publishedMonth: month,
+  role: z.enum(['chiefEditor', 'deputyEditor', 'author', 'coAuthor']),
+  wordsWrittenThousand: z.number().min(0).max(10000).optional().nullable(),
+});
 const ZProject = z.object({
   type: z.literal('project'),
   name: text(120, '项目名称'),
@@ -149,17 +167,90 @@ const ZProject = z.object({
   startMonth: month,
   endMonth: month.optional().nullable(),
 });
-const ZPatent = z.object({ type: z.literal('patent'), name: text(120, '专利名称'), patentType: z.enum(['invention', 'utilityModel', 'design'], { error: '请选择专利类型' }), patentNumber: text(30, '专利号'), grantDate: day, inventorRank: rank });
-const ZStandard = z.object({ type: z.literal('standard'), name: text(120, '标准名称'), number: text(40, '标准编号'), level: z.enum(['national', 'industry', 'local', 'group', 'enterprise']), role: z.enum(['led', 'participated']), rank, publishedDate: day });
-const ZAward = z.object({ type: z.literal('award'), name: text(120, '奖项名称'), level: level5, grade: optionalText(20), issuer: text(60, '授奖单位'), date: day, rank: rank.optional().nullable() });
-const ZHonour = z.object({ type: z.literal('honour'), name: text(120, '荣誉名称'), level: level5, issuer: text(60, '授予单位'), date: day });
-const ZSoftwareCopyright = z.object({ type: z.literal('softwareCopyright'), name: text(120, '软件名称'), registrationNumber: text(30, '登记号'), date: day, rank });
-const ZReport = z.object({ type: z.literal('report'), title: text(120, '报告名称'), reportKind: z.enum(['researchReport', 'technicalReport', 'engineeringPlan', 'workSummary', 'feasibilityReport']), date: day });
-const ZSkillCertificate = z.object({ type: z.literal('skillCertificate'), name: text(60, '职业（工种）'), grade: z.enum(['seniorWorker', 'masterWorker', 'seniorMasterWorker'], { error: '请选择技能等级' }), issuer: text(60, '发证机构'), date: day, certificateNumber: text(40, '证书编号') });
-const ZCompetition = z.object({ type: z.literal('competition'), name: text(120, '竞赛名称'), level: z.enum(['city', 'provincial', 'national', 'worldSkills']), competitionClass: z.enum(['class1', 'class2']).optional().nullable(), placing: z.number().int().min(1).max(999), date: day });
-const ZInnovationResult = z.object({ type: z.literal('innovationResult'), name: text(120, '成果名称'), year: z.number().int().min(1980).max(2100), salesWan: z.number().min(0).optional().nullable(), profitWan: z.number().min(0).optional().nullable() });
+const ZPatent = z.object({
+  type: z.literal('patent'),
+  name: text(120, '专利名称'),
+  patentType: z.enum(['invention', 'utilityModel', 'design'], { error: '请选择专利类型' }),
+  patentNumber: text(30, '专利号'),
+  grantDate: day,
+  inventorRank: rank,
+});
+const ZStandard = z.object({
+  type: z.literal('standard'),
+  name: text(120, '标准名称'),
+  number: text(40, '标准编号'),
+  level: z.enum(['national', 'industry', 'local', 'group', 'enterprise']),
+  role: z.enum(['led', 'participated']),
+  rank,
+  publishedDate: day,
+});
+const ZAward = z.object({
+  type: z.literal('award'),
+  name: text(120, '奖项名称'),
+  level: level5,
+  grade: optionalText(20),
+  issuer: text(60, '授奖单位'),
+  date: day,
+  rank: rank.optional().nullable(),
+});
+const ZHonour = z.object({
+  type: z.literal('honour'),
+  name: text(120, '荣誉名称'),
+  level: level5,
+  issuer: text(60, '授予单位'),
+  date: day,
+});
+const ZSoftwareCopyright = z.object({
+  type: z.literal('softwareCopyright'),
+  name: text(120, '软件名称'),
+  registrationNumber: text(30, '登记号'),
+  date: day,
+  rank,
+});
+const ZReport = z.object({
+  type: z.literal('report'),
+  title: text(120, '报告名称'),
+  reportKind: z.enum(['researchReport', 'technicalReport', 'engineeringPlan', 'workSummary', 'feasibilityReport']),
+  date: day,
+});
+const ZSkillCertificate = z.object({
+  type: z.literal('skillCertificate'),
+  name: text(60, '职业（工种）'),
+  grade: z.enum(['seniorWorker', 'masterWorker', 'seniorMasterWorker'], { error: '请选择技能等级' }),
+  issuer: text(60, '发证机构'),
+  date: day,
+  certificateNumber: text(40, '证书编号'),
+});
+const ZCompetition = z.object({
+  type: z.literal('competition'),
+  name: text(120, '竞赛名称'),
+  level: z.enum(['city', 'provincial', 'national', 'worldSkills']),
+  competitionClass: z.enum(['class1', 'class2']).optional().nullable(),
+  placing: z.number().int().min(1).max(999),
+  date: day,
+});
+const ZInnovationResult = z.object({
+  type: z.literal('innovationResult'),
+  name: text(120, '成果名称'),
+  year: z.number().int().min(1980).max(2100),
+  salesWan: z.number().min(0).optional().nullable(),
+  profitWan: z.number().min(0).optional().nullable(),
+});
 
-export const ZAchievementDetail = z.discriminatedUnion('type', [ZPaper, ZBook, ZProject, ZPatent, ZStandard, ZAward, ZHonour, ZSoftwareCopyright, ZReport, ZSkillCertificate, ZCompetition, ZInnovationResult]);
+export const ZAchievementDetail = z.discriminatedUnion('type', [
+  ZPaper,
+  ZBook,
+  ZProject,
+  ZPatent,
+  ZStandard,
+  ZAward,
+  ZHonour,
+  ZSoftwareCopyright,
+  ZReport,
+  ZSkillCertificate,
+  ZCompetition,
+  ZInnovationResult,
+]);
 export const ZAchievement = z.object({ kind: z.literal('achievement'), detail: ZAchievementDetail });
 
 export const ACHIEVEMENT_TYPES = [

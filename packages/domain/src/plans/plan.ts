@@ -9,8 +9,12 @@ import { zDate, zMonth } from '../validators/dates';
 const day = zDate();
 const month = zMonth();
 const nonEmpty = (label: string, max = 200) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 个字`);
-const titleLevel = z.enum(['technicianLevel', 'assistant', 'intermediate', 'senior', 'professor'], { error: '职称级别应为 technicianLevel/assistant/intermediate/senior/professor 之一' });
-const educationLevel = z.enum(['secondary', 'juniorCollege', 'bachelor', 'secondBachelor', 'master', 'doctor'], { error: '学历应为 secondary/juniorCollege/bachelor/secondBachelor/master/doctor 之一' });
+const titleLevel = z.enum(['technicianLevel', 'assistant', 'intermediate', 'senior', 'professor'], {
+  error: '职称级别应为 technicianLevel/assistant/intermediate/senior/professor 之一',
+});
+const educationLevel = z.enum(['secondary', 'juniorCollege', 'bachelor', 'secondBachelor', 'master', 'doctor'], {
+  error: '学历应为 secondary/juniorCollege/bachelor/secondBachelor/master/doctor 之一',
+});
 
 export const APPLICATION_MODES = [
   { value: 'normal', label: '正常申报' },
@@ -21,7 +25,9 @@ export const APPLICATION_MODES = [
   { value: 'directReport', label: '直报' },
 ] as const;
 export type ApplicationMode = (typeof APPLICATION_MODES)[number]['value'];
-const applicationMode = z.enum(['normal', 'skilledTalent', 'selfScore', 'landmarkAchievement', 'exceptional', 'directReport'], { error: '申报方式应为 normal/skilledTalent/selfScore/landmarkAchievement/exceptional/directReport 之一' });
+const applicationMode = z.enum(['normal', 'skilledTalent', 'selfScore', 'landmarkAchievement', 'exceptional', 'directReport'], {
+  error: '申报方式应为 normal/skilledTalent/selfScore/landmarkAchievement/exceptional/directReport 之一',
+});
 
 /** The N-of-M conditions a direct report may meet (seed 004 二). Each key has a rule in rules/direct-report.ts. */
 export const DIRECT_REPORT_CONDITIONS = [
@@ -76,7 +82,21 @@ export const ROUTE_STEP_KINDS = [
   { value: 'committeeRecommendation', label: '中评委推荐' },
   { value: 'committeeOffice', label: '评委会办公室' },
 ] as const;
-const routeStepKind = z.enum(['countyHr', 'countyEconomy', 'cityHr', 'cityEconomy', 'cityEconomyOrHr', 'cityEconomyWithHr', 'competentDepartment', 'industryDepartment', 'provincialDepartment', 'personnelAgency', 'acceptancePoint', 'committeeRecommendation', 'committeeOffice']);
+const routeStepKind = z.enum([
+  'countyHr',
+  'countyEconomy',
+  'cityHr',
+  'cityEconomy',
+  'cityEconomyOrHr',
+  'cityEconomyWithHr',
+  'competentDepartment',
+  'industryDepartment',
+  'provincialDepartment',
+  'personnelAgency',
+  'acceptancePoint',
+  'committeeRecommendation',
+  'committeeOffice',
+]);
 
 export const ZRouteStep = z.object({
   kind: routeStepKind,
@@ -93,7 +113,12 @@ export const ZRoute = z.object({
   steps: z.array(ZRouteStep).min(1, '审核路线至少包含一个环节'),
 });
 
-const ZBound = z.object({ min: z.number().optional(), max: z.number().optional(), minInclusive: z.boolean().default(true), maxInclusive: z.boolean().default(true) });
+const ZBound = z.object({
+  min: z.number().optional(),
+  max: z.number().optional(),
+  minInclusive: z.boolean().default(true),
+  maxInclusive: z.boolean().default(true),
+});
 
 /** Photo specification (SPEC §3; §11 readings: seeds 003/004 strict, seed 000 inclusive). */
 export const ZPhotoSpec = z.object({
@@ -115,7 +140,9 @@ export const ZContinuingEducationRule = z.discriminatedUnion('kind', [
     publicMin: z.number().min(0),
     onlineCapPerYear: z.number().min(0).optional(),
     /** seed 001: the cap is lifted for 2020 for courseware of the economy-and-IT authorities */
-    onlineCapExemptions: z.array(z.object({ year: z.number().int(), registry: z.enum(['provincialHr', 'economyIt', 'cityHr', 'industry']) })).default([]),
+    onlineCapExemptions: z
+      .array(z.object({ year: z.number().int(), registry: z.enum(['provincialHr', 'economyIt', 'cityHr', 'industry']) }))
+      .default([]),
   }),
   /** seeds 002, 003: a 3(or 4)-year total with this year's minimum; make-up allowed (seed 002) */
   z.object({
@@ -186,11 +213,22 @@ export const ZPlan = z.object({
   schemaVersion: z.literal(1, { error: 'schemaVersion 应为 1' }),
   key: z.string().regex(/^[a-z0-9-]{3,64}$/, '计划代号只能用小写字母、数字和连字符，3–64 位'),
   name: nonEmpty('计划名称', 120),
-  source: z.object({ issuer: nonEmpty('发文单位', 60), documentNumber: z.string().max(60).optional(), title: nonEmpty('通知标题', 200), date: day.optional() }),
-  committee: z.object({ name: nonEmpty('评委会名称', 100), office: nonEmpty('评委会办公室', 100), kind: z.enum(['senior', 'intermediate']) }),
+  source: z.object({
+    issuer: nonEmpty('发文单位', 60),
+    documentNumber: z.string().max(60).optional(),
+    title: nonEmpty('通知标题', 200),
+    date: day.optional(),
+  }),
+  committee: z.object({
+    name: nonEmpty('评委会名称', 100),
+    office: nonEmpty('评委会办公室', 100),
+    kind: z.enum(['senior', 'intermediate']),
+  }),
   year: z.number().int().min(2000).max(2100),
   levels: z.array(titleLevel).min(1, '至少包含一个评审级别'),
-  specialties: z.array(z.object({ code: nonEmpty('专业代号', 40), name: nonEmpty('专业名称', 40), description: z.string().max(1000).optional() })).min(1, '至少包含一个评审专业'),
+  specialties: z
+    .array(z.object({ code: nonEmpty('专业代号', 40), name: nonEmpty('专业名称', 40), description: z.string().max(1000).optional() }))
+    .min(1, '至少包含一个评审专业'),
   acceptedRegionIds: z.array(z.string()).min(1, '至少包含一个受理地区'),
   eligibleEmployers: z.string().max(500).optional(),
   timeline: z
@@ -203,8 +241,14 @@ export const ZPlan = z.object({
       reviewMonth: month.optional(),
     })
     .refine((t) => t.openDate <= t.personalDeadline, { message: '个人申报截止日期不能早于开始日期', path: ['personalDeadline'] })
-    .refine((t) => t.personalDeadline <= t.employerDeadline, { message: '单位审核截止日期不能早于个人申报截止日期', path: ['employerDeadline'] })
-    .refine((t) => !t.departmentDeadline || t.employerDeadline <= t.departmentDeadline, { message: '主管部门截止日期不能早于单位审核截止日期', path: ['departmentDeadline'] }),
+    .refine((t) => t.personalDeadline <= t.employerDeadline, {
+      message: '单位审核截止日期不能早于个人申报截止日期',
+      path: ['employerDeadline'],
+    })
+    .refine((t) => !t.departmentDeadline || t.employerDeadline <= t.departmentDeadline, {
+      message: '主管部门截止日期不能早于单位审核截止日期',
+      path: ['departmentDeadline'],
+    }),
   cutoffDate: day,
   modes: z.array(ZModeSpec).min(1, '至少包含一种申报方式'),
   routes: z.array(ZRoute).min(1, '至少包含一条审核路线'),
@@ -229,12 +273,18 @@ export const ZPlan = z.object({
   continuingEducation: ZContinuingEducationRule,
   annualAssessment: ZAssessmentRule,
   eligibility: z.array(z.object({ level: titleLevel, rows: z.array(ZEligibilityRow).min(1) })).default([]),
-  scoring: z
-    .object({ items: z.array(ZScoringItem).min(1), mountainCountyBonus: ZMountainCountyBonus.optional() })
-    .optional(),
-  interviewTriggers: z.array(z.enum(['transfer', 'lacksEducationOrYears', 'landmarkAchievement', 'recentLaterDegree', 'committeeChoice', 'everyone'])).default([]),
+  scoring: z.object({ items: z.array(ZScoringItem).min(1), mountainCountyBonus: ZMountainCountyBonus.optional() }).optional(),
+  interviewTriggers: z
+    .array(z.enum(['transfer', 'lacksEducationOrYears', 'landmarkAchievement', 'recentLaterDegree', 'committeeChoice', 'everyone']))
+    .default([]),
   integrityBanYears: z.number().int().min(0).default(3),
-  deliverables: z.object({ evaluationFormCopies: z.number().int().min(1).default(3), doubleSided: z.boolean().default(false), exportAfterPayment: z.boolean().default(true) }).default({ evaluationFormCopies: 3, doubleSided: false, exportAfterPayment: true }),
+  deliverables: z
+    .object({
+      evaluationFormCopies: z.number().int().min(1).default(3),
+      doubleSided: z.boolean().default(false),
+      exportAfterPayment: z.boolean().default(true),
+    })
+    .default({ evaluationFormCopies: 3, doubleSided: false, exportAfterPayment: true }),
   /** which seed clauses each part encodes: free text, kept with the plan */
   citations: z.record(z.string(), z.string()).default({}),
 });
@@ -254,11 +304,14 @@ export function validatePlan(input: unknown): { ok: true; plan: Plan } | { ok: f
 function crossCheckPlan(p: Plan): Array<{ path: string; message: string }> {
   const out: Array<{ path: string; message: string }> = [];
   p.modes.forEach((m, i) => {
-    if (m.mode === 'directReport' && !m.directReport) out.push({ path: `modes.${i}.directReport`, message: '直报方式须设置"N 项条件中满足几项"' });
-    if (m.mode === 'selfScore' && m.selfScoreThreshold === undefined) out.push({ path: `modes.${i}.selfScoreThreshold`, message: '自评分申报须设置分数线' });
+    if (m.mode === 'directReport' && !m.directReport)
+      out.push({ path: `modes.${i}.directReport`, message: '直报方式须设置"N 项条件中满足几项"' });
+    if (m.mode === 'selfScore' && m.selfScoreThreshold === undefined)
+      out.push({ path: `modes.${i}.selfScoreThreshold`, message: '自评分申报须设置分数线' });
     if (m.mode === 'selfScore' && !p.scoring) out.push({ path: 'scoring', message: '自评分申报须有评分表' });
   });
-  if (p.cutoffDate.slice(0, 4) !== String(p.year)) out.push({ path: 'cutoffDate', message: `计算截止日期应在 ${p.year} 年内（各通知均为当年 12 月 31 日）` });
+  if (p.cutoffDate.slice(0, 4) !== String(p.year))
+    out.push({ path: 'cutoffDate', message: `计算截止日期应在 ${p.year} 年内（各通知均为当年 12 月 31 日）` });
   const codes = new Set<string>();
   p.specialties.forEach((s, i) => {
     if (codes.has(s.code)) out.push({ path: `specialties.${i}.code`, message: `专业代号 ${s.code} 重复` });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_STATUSES, WORKFLOW, actionsFor, departmentActionsFor, stepRefusal, transitionFor, type ApplicationStatus } from './transitions';
+import {
+  APPLICATION_STATUSES,
+  WORKFLOW,
+  actionsFor,
+  departmentActionsFor,
+  stepRefusal,
+  transitionFor,
+  type ApplicationStatus,
+} from './transitions';
 import { routeFor } from './routing';
 import { testPlan } from '../rules/fixtures';
 
@@ -49,7 +57,8 @@ describe('either-or and joint steps (issue 8 item 10)', () => {
   it('once one approved, the other can no longer approve, return or reject; it may still send the step on', () => {
     const approved = { ...eitherOr, approvedOrgIds: ['eco'] };
     expect(names('hr', approved)).toEqual(['stepForward']);
-    for (const action of ['stepApprove', 'stepReturn', 'stepReject']) expect(stepRefusal(approved, 'hr', action), action).toContain('另一部门审查通过');
+    for (const action of ['stepApprove', 'stepReturn', 'stepReject'])
+      expect(stepRefusal(approved, 'hr', action), action).toContain('另一部门审查通过');
     expect(stepRefusal(approved, 'hr', 'stepForward')).toBeNull();
     // the department that approved keeps its own decision open until it sends the step on
     expect(stepRefusal(approved, 'eco', 'stepReturn')).toBeNull();
@@ -67,19 +76,46 @@ describe('either-or and joint steps (issue 8 item 10)', () => {
 describe('routing for each affiliation', () => {
   const plan = testPlan({
     routes: [
-      { affiliation: 'county', steps: [{ kind: 'countyHr' }, { kind: 'countyEconomy', paperOnly: true }, { kind: 'cityEconomyOrHr' }, { kind: 'committeeOffice' }] },
-      { affiliation: 'city', steps: [{ kind: 'competentDepartment', paperOnly: true }, { kind: 'cityEconomyOrHr' }, { kind: 'committeeOffice' }] },
+      {
+        affiliation: 'county',
+        steps: [{ kind: 'countyHr' }, { kind: 'countyEconomy', paperOnly: true }, { kind: 'cityEconomyOrHr' }, { kind: 'committeeOffice' }],
+      },
+      {
+        affiliation: 'city',
+        steps: [{ kind: 'competentDepartment', paperOnly: true }, { kind: 'cityEconomyOrHr' }, { kind: 'committeeOffice' }],
+      },
       { affiliation: 'province', steps: [{ kind: 'provincialDepartment' }, { kind: 'committeeOffice' }] },
-      { affiliation: 'none', filesAtAgency: true, steps: [{ kind: 'personnelAgency' }, { kind: 'cityEconomyOrHr' }, { kind: 'committeeOffice' }] },
+      {
+        affiliation: 'none',
+        filesAtAgency: true,
+        steps: [{ kind: 'personnelAgency' }, { kind: 'cityEconomyOrHr' }, { kind: 'committeeOffice' }],
+      },
       { affiliation: 'none', filesAtAgency: false, steps: [{ kind: 'cityEconomyOrHr' }, { kind: 'committeeOffice' }] },
     ],
   });
   it('seed 000: 县属 → county HR → city 经信或人社 → office; paper-only steps are not electronic steps', () => {
-    expect(routeFor(plan, { affiliation: 'county', filesAtAgency: false }).map((s) => s.kind)).toEqual(['countyHr', 'cityEconomyOrHr', 'committeeOffice']);
-    expect(routeFor(plan, { affiliation: 'city', filesAtAgency: false }).map((s) => s.kind)).toEqual(['cityEconomyOrHr', 'committeeOffice']);
-    expect(routeFor(plan, { affiliation: 'province', filesAtAgency: false }).map((s) => s.kind)).toEqual(['provincialDepartment', 'committeeOffice']);
-    expect(routeFor(plan, { affiliation: 'none', filesAtAgency: true }).map((s) => s.kind)).toEqual(['personnelAgency', 'cityEconomyOrHr', 'committeeOffice']);
-    expect(routeFor(plan, { affiliation: 'none', filesAtAgency: false }).map((s) => s.kind)).toEqual(['cityEconomyOrHr', 'committeeOffice']);
+    expect(routeFor(plan, { affiliation: 'county', filesAtAgency: false }).map((s) => s.kind)).toEqual([
+      'countyHr',
+      'cityEconomyOrHr',
+      'committeeOffice',
+    ]);
+    expect(routeFor(plan, { affiliation: 'city', filesAtAgency: false }).map((s) => s.kind)).toEqual([
+      'cityEconomyOrHr',
+      'committeeOffice',
+    ]);
+    expect(routeFor(plan, { affiliation: 'province', filesAtAgency: false }).map((s) => s.kind)).toEqual([
+      'provincialDepartment',
+      'committeeOffice',
+    ]);
+    expect(routeFor(plan, { affiliation: 'none', filesAtAgency: true }).map((s) => s.kind)).toEqual([
+      'personnelAgency',
+      'cityEconomyOrHr',
+      'committeeOffice',
+    ]);
+    expect(routeFor(plan, { affiliation: 'none', filesAtAgency: false }).map((s) => s.kind)).toEqual([
+      'cityEconomyOrHr',
+      'committeeOffice',
+    ]);
   });
   it('a plan without a route for the affiliation says so', () => {
     const only = testPlan({ routes: [{ affiliation: 'county', steps: [{ kind: 'countyHr' }] }] });

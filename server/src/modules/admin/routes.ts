@@ -13,7 +13,10 @@ import { describeAuditChain, verifyAuditChain } from '../../platform/audit/chain
 import { fail } from '../../platform/http/errors';
 import { hideSmsCode } from '../../platform/auth/codes';
 
-const ZPaging = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
+const ZPaging = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
 
 export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -23,18 +26,47 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         tags: ['系统管理'],
         summary: '短信发件箱（演示短信网关）',
         querystring: ZPaging,
-        response: { 200: ZPage(z.object({ id: z.uuid(), mobileMasked: z.string(), template: z.string(), body: z.string(), status: z.string(), attempts: z.number(), lastError: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable() })) },
+        response: {
+          200: ZPage(
+            z.object({
+              id: z.uuid(),
+              mobileMasked: z.string(),
+              template: z.string(),
+              body: z.string(),
+              status: z.string(),
+              attempts: z.number(),
+              lastError: z.string().nullable(),
+              createdAt: z.string(),
+              sentAt: z.string().nullable(),
+            }),
+          ),
+        },
       },
     },
     async (req) => {
       const auth = requireAuth(req, ['admin']);
       if (auth.actor.regionLevel !== 'province') return { items: [], total: 0, page: req.query.page, pageSize: req.query.pageSize };
       const [rows, [t]] = await Promise.all([
-        ctx.db.select().from(smsOutbox).orderBy(desc(smsOutbox.createdAt)).limit(req.query.pageSize).offset((req.query.page - 1) * req.query.pageSize),
+        ctx.db
+          .select()
+          .from(smsOutbox)
+          .orderBy(desc(smsOutbox.createdAt))
+          .limit(req.query.pageSize)
+          .offset((req.query.page - 1) * req.query.pageSize),
         ctx.db.select({ n: count() }).from(smsOutbox),
       ]);
       return {
-        items: rows.map((m) => ({ id: m.id, mobileMasked: maskMobile(ctx.pii.decrypt('mobile', m.mobile)), template: m.template, body: hideSmsCode(m.template, m.body), status: m.status, attempts: m.attempts, lastError: m.lastError, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+        items: rows.map((m) => ({
+          id: m.id,
+          mobileMasked: maskMobile(ctx.pii.decrypt('mobile', m.mobile)),
+          template: m.template,
+          body: hideSmsCode(m.template, m.body),
+          status: m.status,
+          attempts: m.attempts,
+          lastError: m.lastError,
+          createdAt: m.createdAt.toISOString(),
+          sentAt: m.sentAt?.toISOString() ?? null,
+        })),
         total: t?.n ?? 0,
         page: req.query.page,
         pageSize: req.query.pageSize,
@@ -49,7 +81,23 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
         tags: ['系统管理'],
         summary: '审计日志（限本辖区）',
         querystring: ZPaging.extend({ targetId: z.string().max(64).optional() }),
-        response: { 200: ZPage(z.object({ id: z.number(), at: z.string(), actorName: z.string().nullable(), actorRole: z.string().nullable(), ip: z.string().nullable(), action: z.string(), actionLabel: z.string(), targetType: z.string(), targetId: z.string(), before: z.unknown(), after: z.unknown() })) },
+        response: {
+          200: ZPage(
+            z.object({
+              id: z.number(),
+              at: z.string(),
+              actorName: z.string().nullable(),
+              actorRole: z.string().nullable(),
+              ip: z.string().nullable(),
+              action: z.string(),
+              actionLabel: z.string(),
+              targetType: z.string(),
+              targetId: z.string(),
+              before: z.unknown(),
+              after: z.unknown(),
+            }),
+          ),
+        },
       },
     },
     async (req) => {
@@ -70,8 +118,17 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       ]);
       return {
         items: rows.map(({ e, actorName }) => ({
-          id: e.id, at: e.at.toISOString(), actorName, actorRole: e.actorRole, ip: e.ip, action: e.action,
-          actionLabel: AUDIT_ACTIONS[e.action as AuditAction] ?? e.action, targetType: e.targetType, targetId: e.targetId, before: e.before, after: e.after,
+          id: e.id,
+          at: e.at.toISOString(),
+          actorName,
+          actorRole: e.actorRole,
+          ip: e.ip,
+          action: e.action,
+          actionLabel: AUDIT_ACTIONS[e.action as AuditAction] ?? e.action,
+          targetType: e.targetType,
+          targetId: e.targetId,
+          before: e.before,
+          after: e.after,
         })),
         total: t?.n ?? 0,
         page: req.query.page,

@@ -26,7 +26,8 @@ export function signToken(ctx: Pick<AppContext, 'secrets'>, applicationId: strin
 
 export function readToken(ctx: Pick<AppContext, 'secrets'>, token: string, now: Date): string {
   const [body, sig] = token.split('.');
-  if (!body || !sig || !safeEqual(sig, createHmac('sha256', ctx.secrets.pledgeToken).update(body).digest('base64url'))) fail('NOT_FOUND', '签名链接无效，请在电脑上重新生成二维码');
+  if (!body || !sig || !safeEqual(sig, createHmac('sha256', ctx.secrets.pledgeToken).update(body).digest('base64url')))
+    fail('NOT_FOUND', '签名链接无效，请在电脑上重新生成二维码');
   const { a, e } = JSON.parse(Buffer.from(body, 'base64url').toString()) as { a: string; e: number };
   if (e < now.getTime()) fail('STATE', '签名链接已过期，请在电脑上重新生成二维码');
   return a;
@@ -41,7 +42,13 @@ export async function pledgeView(ctx: AppContext, token: string) {
     .innerJoin(plans, eq(plans.id, applications.planId))
     .where(eq(applications.id, id));
   if (!row) fail('NOT_FOUND');
-  return { title: PLEDGE_TITLE, applicantName: row.realName, planName: row.planName, text: [...PLEDGE_TEXT], signed: row.signedAt !== null };
+  return {
+    title: PLEDGE_TITLE,
+    applicantName: row.realName,
+    planName: row.planName,
+    text: [...PLEDGE_TEXT],
+    signed: row.signedAt !== null,
+  };
 }
 
 export async function signPledge(ctx: AppContext, token: string, signaturePngBase64: string, ip: string) {
@@ -54,8 +61,18 @@ export async function signPledge(ctx: AppContext, token: string, signaturePngBas
   if (a.status !== 'draft' && a.status !== 'returned') fail('STATE', '申报已提交，无需再签名');
   const stored = await ctx.store.put(Readable.from([png]), { maxBytes: 2 * 1024 * 1024, accept: ['image/png'], filename: 'signature.png' });
   await ctx.db.transaction(async (tx) => {
-    const [f] = await tx.insert(files).values({ ...stored, originalName: '真实性保证书签名.png', purpose: 'pledgeSignature', ownerUserId: a.applicantId }).returning({ id: files.id });
-    await tx.update(applications).set({ pledgeSignedAt: ctx.now(), pledgeSignatureFileId: f!.id, updatedAt: ctx.now() }).where(eq(applications.id, id));
-    await writeAudit(tx, { actorUserId: a.applicantId, actorRole: 'applicant', actorOrgId: null, ip }, { action: 'application.pledgeSigned', targetType: 'application', targetId: id, after: { signatureFileId: f!.id } });
+    const [f] = await tx
+      .insert(files)
+      .values({ ...stored, originalName: '真实性保证书签名.png', purpose: 'pledgeSignature', ownerUserId: a.applicantId })
+      .returning({ id: files.id });
+    await tx
+      .update(applications)
+      .set({ pledgeSignedAt: ctx.now(), pledgeSignatureFileId: f!.id, updatedAt: ctx.now() })
+      .where(eq(applications.id, id));
+    await writeAudit(
+      tx,
+      { actorUserId: a.applicantId, actorRole: 'applicant', actorOrgId: null, ip },
+      { action: 'application.pledgeSigned', targetType: 'application', targetId: id, after: { signatureFileId: f!.id } },
+    );
   });
 }

@@ -27,7 +27,18 @@ import {
   type Plan,
   type WorkflowActor,
 } from '@zc/domain';
-import { applicationEvents, applicationSteps, applications, archiveEntries, archiveEvidence, employmentBindings, files, organizations, plans, users } from '../../platform/db/schema';
+import {
+  applicationEvents,
+  applicationSteps,
+  applications,
+  archiveEntries,
+  archiveEvidence,
+  employmentBindings,
+  files,
+  organizations,
+  plans,
+  users,
+} from '../../platform/db/schema';
 import type { Tx } from '../../platform/db/client';
 import type { AppContext } from '../../platform/context';
 import { fail } from '../../platform/http/errors';
@@ -58,17 +69,27 @@ async function planOf(tx: Tx | AppContext['db'], planId: string): Promise<{ plan
 export function roleIn(auth: LoadedSession, app: AppRow): WorkflowActor | null {
   if (auth.user.role === 'applicant' && app.applicantId === auth.user.id) return 'applicant';
   if (auth.user.role === 'employer' && auth.user.orgStatus === 'approved' && app.employerId === auth.user.orgId) return 'employer';
-  if (auth.user.role === 'officer' && auth.user.orgId && app.status === 'inReview' && app.currentOrgIds.includes(auth.user.orgId)) return 'department';
+  if (auth.user.role === 'officer' && auth.user.orgId && app.status === 'inReview' && app.currentOrgIds.includes(auth.user.orgId))
+    return 'department';
   return null;
 }
 
-async function canView(tx: Tx | AppContext['db'], auth: LoadedSession, app: AppRow, loadedSteps?: Array<{ orgIds: string[] }>): Promise<boolean> {
+async function canView(
+  tx: Tx | AppContext['db'],
+  auth: LoadedSession,
+  app: AppRow,
+  loadedSteps?: Array<{ orgIds: string[] }>,
+): Promise<boolean> {
   if (roleIn(auth, app)) return true;
   if (auth.user.role === 'officer' || auth.user.role === 'admin') {
     if (auth.user.orgId && app.currentOrgIds.includes(auth.user.orgId)) return true;
-    const steps = loadedSteps ?? (await tx.select({ orgIds: applicationSteps.orgIds }).from(applicationSteps).where(eq(applicationSteps.applicationId, app.id)));
+    const steps =
+      loadedSteps ??
+      (await tx.select({ orgIds: applicationSteps.orgIds }).from(applicationSteps).where(eq(applicationSteps.applicationId, app.id)));
     if (auth.user.orgId && steps.some((s) => s.orgIds.includes(auth.user.orgId!))) return true;
-    return auth.user.orgKind === 'hrBureau' || auth.user.role === 'admin' ? !!auth.actor.regionPath && (app.regionPath === auth.actor.regionPath || app.regionPath.startsWith(`${auth.actor.regionPath}/`)) : false;
+    return auth.user.orgKind === 'hrBureau' || auth.user.role === 'admin'
+      ? !!auth.actor.regionPath && (app.regionPath === auth.actor.regionPath || app.regionPath.startsWith(`${auth.actor.regionPath}/`))
+      : false;
   }
   return false;
 }
@@ -79,7 +100,12 @@ async function canView(tx: Tx | AppContext['db'], auth: LoadedSession, app: AppR
  * gives no one a way to it), the application is past its first draft unless the reader is the applicant,
  * and the user may see the application.
  */
-export async function mayReadApplicationFile(ctx: AppContext, auth: LoadedSession, applicationId: string, file: { id: string; ownerUserId: string | null }): Promise<boolean> {
+export async function mayReadApplicationFile(
+  ctx: AppContext,
+  auth: LoadedSession,
+  applicationId: string,
+  file: { id: string; ownerUserId: string | null },
+): Promise<boolean> {
   const [a] = await ctx.db.select().from(applications).where(eq(applications.id, applicationId));
   if (!a) return false;
   const d = a.draft as DraftData;
@@ -111,7 +137,10 @@ function applicantsOwn(applicantId: string): SQL {
 export async function foreignFileIds(q: Tx | AppContext['db'], applicantId: string, fileIds: string[]): Promise<string[]> {
   const ids = [...new Set(fileIds)];
   if (ids.length === 0) return [];
-  const own = await q.select({ id: files.id }).from(files).where(and(inArray(files.id, ids), applicantsOwn(applicantId)));
+  const own = await q
+    .select({ id: files.id })
+    .from(files)
+    .where(and(inArray(files.id, ids), applicantsOwn(applicantId)));
   const ok = new Set(own.map((r) => r.id));
   return ids.filter((x) => !ok.has(x));
 }
@@ -127,15 +156,41 @@ export async function createApplication(ctx: AppContext, auth: LoadedSession, pl
     .innerJoin(organizations, eq(organizations.id, employmentBindings.employerId))
     .where(and(eq(employmentBindings.applicantId, auth.user.id), eq(employmentBindings.status, 'approved')));
   if (!b) fail('STATE', '请先绑定工作单位，再申报');
-  const [existing] = await ctx.db.select({ id: applications.id }).from(applications).where(and(eq(applications.applicantId, auth.user.id), eq(applications.planId, planId)));
+  const [existing] = await ctx.db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.applicantId, auth.user.id), eq(applications.planId, planId)));
   if (existing) return existing.id;
   return ctx.db.transaction(async (tx) => {
     const [a] = await tx
       .insert(applications)
-      .values({ applicantId: auth.user.id, planId, employerId: b.employerId, regionPath: b.regionPath, level: plan.levels.length === 1 ? plan.levels[0]! : null, mode: plan.modes.length === 1 ? plan.modes[0]!.mode : null })
+      .values({
+        applicantId: auth.user.id,
+        planId,
+        employerId: b.employerId,
+        regionPath: b.regionPath,
+        level: plan.levels.length === 1 ? plan.levels[0]! : null,
+        mode: plan.modes.length === 1 ? plan.modes[0]!.mode : null,
+      })
       .returning({ id: applications.id });
-    await tx.insert(applicationEvents).values({ applicationId: a!.id, at: ctx.now(), actorUserId: auth.user.id, actorOrgName: auth.user.realName, action: 'create', label: '开始申报', toStatus: 'draft' });
-    await writeAudit(tx, audit, { action: 'application.created', targetType: 'application', targetId: a!.id, regionPath: b.regionPath, after: { planId } });
+    await tx
+      .insert(applicationEvents)
+      .values({
+        applicationId: a!.id,
+        at: ctx.now(),
+        actorUserId: auth.user.id,
+        actorOrgName: auth.user.realName,
+        action: 'create',
+        label: '开始申报',
+        toStatus: 'draft',
+      });
+    await writeAudit(tx, audit, {
+      action: 'application.created',
+      targetType: 'application',
+      targetId: a!.id,
+      regionPath: b.regionPath,
+      after: { planId },
+    });
     return a!.id;
   });
 }
@@ -152,27 +207,50 @@ export async function saveDraft(
     if (a.status !== 'draft' && a.status !== 'returned') fail('STATE', '申报已提交，不能再修改；如需修改请在单位审核前撤回');
     const { plan } = await planOf(tx, a.planId);
     const statement = input.draft.personalStatement ?? '';
-    if ([...statement].length > plan.personalStatementMaxChars) fail('VALIDATION', `本人述职不超过 ${plan.personalStatementMaxChars} 字，当前 ${[...statement].length} 字`, { personalStatement: '字数超出' });
+    if ([...statement].length > plan.personalStatementMaxChars)
+      fail('VALIDATION', `本人述职不超过 ${plan.personalStatementMaxChars} 字，当前 ${[...statement].length} 字`, {
+        personalStatement: '字数超出',
+      });
     const { submittedEntries: _ignored, ...draft } = input.draft;
     // every file the draft names is the applicant's own (issue 8 item 2): otherwise the application would
     // lead its readers (the applicant, the unit, the reviewers) to someone else's file
     const attachments = Object.entries(draft.attachments ?? {});
-    const foreign = new Set(await foreignFileIds(tx, a.applicantId, attachments.map(([, fileId]) => fileId)));
+    const foreign = new Set(
+      await foreignFileIds(
+        tx,
+        a.applicantId,
+        attachments.map(([, fileId]) => fileId),
+      ),
+    );
     const bad = attachments.filter(([, fileId]) => foreign.has(fileId));
     if (bad.length) {
       const names = new Map(plan.modes.flatMap((m) => m.attachments.map((x) => [x.key, x.name] as const)));
       const label = (key: string) => names.get(key) ?? key;
-      fail('VALIDATION', `附件“${bad.map(([key]) => label(key)).join('、')}”不是您本人上传的文件，请在本步骤重新上传`, Object.fromEntries(bad.map(([key]) => [`draft.attachments.${key}`, '不是本人上传的文件'])));
+      fail(
+        'VALIDATION',
+        `附件“${bad.map(([key]) => label(key)).join('、')}”不是您本人上传的文件，请在本步骤重新上传`,
+        Object.fromEntries(bad.map(([key]) => [`draft.attachments.${key}`, '不是本人上传的文件'])),
+      );
     }
     await tx
       .update(applications)
-      .set({ level: input.level ?? a.level, mode: input.mode ?? a.mode, specialtyCode: input.specialtyCode ?? a.specialtyCode, draft: { ...(a.draft as DraftData), ...draft }, updatedAt: ctx.now(), version: a.version + 1 })
+      .set({
+        level: input.level ?? a.level,
+        mode: input.mode ?? a.mode,
+        specialtyCode: input.specialtyCode ?? a.specialtyCode,
+        draft: { ...(a.draft as DraftData), ...draft },
+        updatedAt: ctx.now(),
+        version: a.version + 1,
+      })
       .where(eq(applications.id, id));
   });
 }
 
 export async function setPhoto(ctx: AppContext, auth: LoadedSession, id: string, fileId: string) {
-  await ctx.db.update(applications).set({ photoFileId: fileId, updatedAt: ctx.now() }).where(and(eq(applications.id, id), eq(applications.applicantId, auth.user.id), inArray(applications.status, ['draft', 'returned'])));
+  await ctx.db
+    .update(applications)
+    .set({ photoFileId: fileId, updatedAt: ctx.now() })
+    .where(and(eq(applications.id, id), eq(applications.applicantId, auth.user.id), inArray(applications.status, ['draft', 'returned'])));
 }
 
 function guardDeadline(plan: Plan, key: keyof typeof DEADLINE_LABEL | undefined, now: Date) {
@@ -209,13 +287,16 @@ async function checkSubmission(tx: Tx, a: AppRow, plan: Plan) {
       data: archiveEntries.data,
       status: archiveEntries.status,
       chosen: sql<boolean>`${chosen}`,
-      evidenceFileIds: sql<string[] | null>`case when ${chosen} then (select array_agg(${archiveEvidence.fileId} order by ${archiveEvidence.createdAt}, ${archiveEvidence.fileId}) from ${archiveEvidence} where ${archiveEvidence.entryId} = ${archiveEntries.id}) end`,
+      evidenceFileIds: sql<
+        string[] | null
+      >`case when ${chosen} then (select array_agg(${archiveEvidence.fileId} order by ${archiveEvidence.createdAt}, ${archiveEvidence.fileId}) from ${archiveEvidence} where ${archiveEvidence.entryId} = ${archiveEntries.id}) end`,
       ownedAttachments: sql<number>`(select count(*)::int from ${files} where ${inArray(files.id, attachmentIds)} and ${files.ownerUserId} = ${a.applicantId})`,
     })
     .from(archiveEntries)
     .where(and(eq(archiveEntries.applicantId, a.applicantId), or(eq(archiveEntries.status, 'approved'), chosen)));
   const entries = rows.filter((r) => r.chosen);
-  if (entries.length !== entryIds.length || entries.some((e) => e.status !== 'approved')) fail('STATE', '所选业绩中有尚未经单位审核通过的条目，请先提交单位审核');
+  if (entries.length !== entryIds.length || entries.some((e) => e.status !== 'approved'))
+    fail('STATE', '所选业绩中有尚未经单位审核通过的条目，请先提交单位审核');
   // (rows is not empty here: the chosen entries are in it)
   if (attachmentIds.length && rows[0]!.ownedAttachments !== attachmentIds.length) fail('STATE', '附件中有不属于本人的文件，请重新上传');
   const facts = factsFromEntries(rows.filter((r) => r.status === 'approved'));
@@ -235,7 +316,10 @@ async function checkSubmission(tx: Tx, a: AppRow, plan: Plan) {
 
 async function usersOf(tx: Tx, orgIds: string[], role: string) {
   if (orgIds.length === 0) return [];
-  return tx.select({ id: users.id, mobile: users.mobile }).from(users).where(and(inArray(users.orgId, orgIds), eq(users.role, role)));
+  return tx
+    .select({ id: users.id, mobile: users.mobile })
+    .from(users)
+    .where(and(inArray(users.orgId, orgIds), eq(users.role, role)));
 }
 
 /** Entries go back to editable when the application leaves review, unless another application of the same person still holds them. */
@@ -249,7 +333,10 @@ async function unfreezeUnlessUsed(tx: Tx, a: AppRow, entryIds: string[]) {
         eq(applications.applicantId, a.applicantId),
         sql`${applications.id} <> ${a.id}`,
         inArray(applications.status, ['submitted', 'employerPublicity', 'inReview', 'atCommittee']),
-        sql`${applications.draft}->'entryIds' ?| array[${sql.join(entryIds.map((x) => sql`${x}`), sql`, `)}]::text[]`,
+        sql`${applications.draft}->'entryIds' ?| array[${sql.join(
+          entryIds.map((x) => sql`${x}`),
+          sql`, `,
+        )}]::text[]`,
       ),
     );
   const stillUsed = new Set(held.flatMap((h) => (h.draft as DraftData).entryIds ?? []));
@@ -288,7 +375,9 @@ async function lockForAct(tx: Tx, id: string) {
         competentDepartment: employerOrg.competentDepartment,
       },
       stepCount: sql<number>`(select count(*)::int from ${applicationSteps} where ${applicationSteps.applicationId} = ${applications.id})`,
-      employerOperators: sql<Array<{ id: string; mobile: string | null }>>`(select coalesce(json_agg(json_build_object('id', ${operator.id}, 'mobile', ${operator.mobile}) order by ${operator.id}), '[]'::json) from ${users} as ${operator} where ${operator.orgId} = ${applications.employerId} and ${operator.role} = 'employer')`,
+      employerOperators: sql<
+        Array<{ id: string; mobile: string | null }>
+      >`(select coalesce(json_agg(json_build_object('id', ${operator.id}, 'mobile', ${operator.mobile}) order by ${operator.id}), '[]'::json) from ${users} as ${operator} where ${operator.orgId} = ${applications.employerId} and ${operator.role} = 'employer')`,
     })
     .from(applications)
     .innerJoin(plans, eq(plans.id, applications.planId))
@@ -318,14 +407,24 @@ async function planAt(q: Tx | AppContext['db'], cacheKey: object, planId: string
   return plan;
 }
 
-export async function act(ctx: AppContext, auth: LoadedSession, id: string, action: string, input: ActInput, audit: AuditContext): Promise<{ status: ApplicationStatus; warning?: string }> {
+export async function act(
+  ctx: AppContext,
+  auth: LoadedSession,
+  id: string,
+  action: string,
+  input: ActInput,
+  audit: AuditContext,
+): Promise<{ status: ApplicationStatus; warning?: string }> {
   // loaded before the transaction: on the embedded database a query outside the open transaction would wait for it
   const calendar = await calendarFor(ctx.db);
   return ctx.db.transaction(async (tx) => {
     const row = await lockForAct(tx, id);
     if (!row) fail('NOT_FOUND');
     const a = row.app;
-    const steps = row.stepCount > 0 ? await tx.select().from(applicationSteps).where(eq(applicationSteps.applicationId, a.id)).orderBy(asc(applicationSteps.seq)) : [];
+    const steps =
+      row.stepCount > 0
+        ? await tx.select().from(applicationSteps).where(eq(applicationSteps.applicationId, a.id)).orderBy(asc(applicationSteps.seq))
+        : [];
     if (!(await canView(tx, auth, a, steps))) fail('NOT_FOUND');
     const from = a.status as ApplicationStatus;
     const t = transitionFor(from, action);
@@ -343,7 +442,14 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
     // independent writes, sent together at the end in one statement (none touches a row another one does)
     const writes: SQLWrapper[] = [];
     const applicant = row.applicant;
-    const toApplicant = (title: string, body: string) => messages.push({ userId: a.applicantId, title, body, link: `/applicant/applications/${a.id}`, sms: { mobile: applicant.mobile, template: 'applicationStatus' } });
+    const toApplicant = (title: string, body: string) =>
+      messages.push({
+        userId: a.applicantId,
+        title,
+        body,
+        link: `/applicant/applications/${a.id}`,
+        sms: { mobile: applicant.mobile, template: 'applicationStatus' },
+      });
     let warning: string | undefined;
     const current = a.currentStep >= 0 ? steps[a.currentStep] : undefined;
     // an either-or step approved by one department is closed to the other (issue 8 item 10)
@@ -353,25 +459,50 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
     switch (action) {
       case 'submit': {
         const employer = row.employer;
-        if (employer.status !== 'approved') fail('STATE', '所在单位尚未通过注册审核，暂不能提交：请联系单位经办人补全注册材料，待所在地人力社保部门审核通过后再提交');
+        if (employer.status !== 'approved')
+          fail('STATE', '所在单位尚未通过注册审核，暂不能提交：请联系单位经办人补全注册材料，待所在地人力社保部门审核通过后再提交');
         const { snapshot } = await checkSubmission(tx, a, plan);
         if (steps.length === 0) {
           const route = routeFor(plan, { affiliation: (employer.affiliation ?? 'none') as 'none', filesAtAgency: employer.filesAtAgency });
           const resolved = await resolveSteps(tx, route, employer, officeOrgId);
-          writes.push(tx.insert(applicationSteps).values(resolved.map((s, seq) => ({ applicationId: a.id, seq, kind: s.kind, label: s.label, orgIds: s.orgIds, joint: s.joint }))));
+          writes.push(
+            tx
+              .insert(applicationSteps)
+              .values(
+                resolved.map((s, seq) => ({ applicationId: a.id, seq, kind: s.kind, label: s.label, orgIds: s.orgIds, joint: s.joint })),
+              ),
+          );
         } else {
           // resubmission after a return comes back up the same chain
-          writes.push(tx.update(applicationSteps).set({ status: 'pending', approvedOrgIds: [], opinion: null, actedBy: null, actedAt: null }).where(eq(applicationSteps.applicationId, a.id)));
+          writes.push(
+            tx
+              .update(applicationSteps)
+              .set({ status: 'pending', approvedOrgIds: [], opinion: null, actedBy: null, actedAt: null })
+              .where(eq(applicationSteps.applicationId, a.id)),
+          );
         }
         const d = a.draft as DraftData;
         // checkSubmission saw every chosen entry approved; the freeze keeps them as the application has them
         writes.push(freezeUpdate(tx, d.entryIds ?? [], now));
-        Object.assign(set, { currentStep: -1, currentOrgIds: [a.employerId], submittedAt: a.submittedAt ?? now, draft: { ...d, submittedEntries: snapshot } });
-        row.employerOperators.forEach((u) => messages.push({ userId: u.id, title: '新的职称申报待审核', body: `${applicant.realName}提交了${plan.name}的申报，请在 ${plan.timeline.employerDeadline} 前审核。`, link: `/employer/applications/${a.id}` }));
+        Object.assign(set, {
+          currentStep: -1,
+          currentOrgIds: [a.employerId],
+          submittedAt: a.submittedAt ?? now,
+          draft: { ...d, submittedEntries: snapshot },
+        });
+        row.employerOperators.forEach((u) =>
+          messages.push({
+            userId: u.id,
+            title: '新的职称申报待审核',
+            body: `${applicant.realName}提交了${plan.name}的申报，请在 ${plan.timeline.employerDeadline} 前审核。`,
+            link: `/employer/applications/${a.id}`,
+          }),
+        );
         // seed 003 三: warn when the personal deadline plus 5 working days of publicity passes the employer deadline
         try {
           const end = publicityEndDate(calendar, shanghaiDate(now), plan.publicity.employerWorkingDays);
-          if (end > plan.timeline.employerDeadline) warning = `提醒：单位公示须 ${plan.publicity.employerWorkingDays} 个工作日，若单位今天开始公示，将于 ${end} 结束，晚于单位报送截止日 ${plan.timeline.employerDeadline}，请尽快联系单位审核`;
+          if (end > plan.timeline.employerDeadline)
+            warning = `提醒：单位公示须 ${plan.publicity.employerWorkingDays} 个工作日，若单位今天开始公示，将于 ${end} 结束，晚于单位报送截止日 ${plan.timeline.employerDeadline}，请尽快联系单位审核`;
         } catch (e) {
           if (!(e instanceof UnknownCalendarYearError)) throw e;
         }
@@ -393,7 +524,10 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
         // a publicity already completed before a return is not repeated
         const done = a.publicityEnd && a.publicityEnd < start;
         Object.assign(set, done ? {} : { publicityStart: start, publicityEnd: end });
-        toApplicant('单位审核通过', `${auth.user.orgName}已审核通过您的申报${done ? '' : `，公示期 ${start} 至 ${end}`}。意见：${reason || '同意推荐'}`);
+        toApplicant(
+          '单位审核通过',
+          `${auth.user.orgName}已审核通过您的申报${done ? '' : `，公示期 ${start} 至 ${end}`}。意见：${reason || '同意推荐'}`,
+        );
         break;
       }
       case 'recordObjection': {
@@ -402,10 +536,23 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
         break;
       }
       case 'employerForward': {
-        if (!a.publicityEnd || shanghaiDate(now) <= a.publicityEnd) fail('STATE', `公示期至 ${a.publicityEnd ?? '（未开始）'} 结束，公示期满后方可报送`);
+        if (!a.publicityEnd || shanghaiDate(now) <= a.publicityEnd)
+          fail('STATE', `公示期至 ${a.publicityEnd ?? '（未开始）'} 结束，公示期满后方可报送`);
         const first = steps[0]!;
-        Object.assign(set, first.kind === 'committeeOffice' ? { status: 'atCommittee', currentStep: 0, currentOrgIds: first.orgIds } : { currentStep: 0, currentOrgIds: first.orgIds });
-        (await usersOf(tx, first.orgIds, 'officer')).forEach((u) => messages.push({ userId: u.id, title: '新的职称申报待审核', body: `${auth.user.orgName}报送了${applicant.realName}的${plan.name}申报。`, link: `/manage/applications/${a.id}` }));
+        Object.assign(
+          set,
+          first.kind === 'committeeOffice'
+            ? { status: 'atCommittee', currentStep: 0, currentOrgIds: first.orgIds }
+            : { currentStep: 0, currentOrgIds: first.orgIds },
+        );
+        (await usersOf(tx, first.orgIds, 'officer')).forEach((u) =>
+          messages.push({
+            userId: u.id,
+            title: '新的职称申报待审核',
+            body: `${auth.user.orgName}报送了${applicant.realName}的${plan.name}申报。`,
+            link: `/manage/applications/${a.id}`,
+          }),
+        );
         toApplicant('已报送主管部门', `${auth.user.orgName}已将您的申报报送${first.label}。`);
         break;
       }
@@ -413,22 +560,39 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
       case 'stepReturn': {
         Object.assign(set, { currentOrgIds: [] });
         await unfreezeUnlessUsed(tx, a, (a.draft as DraftData).entryIds ?? []);
-        if (current) await tx.update(applicationSteps).set({ status: 'returned', opinion: reason, actedBy: auth.user.id, actedAt: now }).where(eq(applicationSteps.id, current.id));
+        if (current)
+          await tx
+            .update(applicationSteps)
+            .set({ status: 'returned', opinion: reason, actedBy: auth.user.id, actedAt: now })
+            .where(eq(applicationSteps.id, current.id));
         toApplicant('申报被退回修改', `${auth.user.orgName}退回了您的申报，请按意见修改后重新提交：${reason}`);
         // the level below is told too
         const below = action === 'stepReturn' ? (a.currentStep > 0 ? steps[a.currentStep - 1]!.orgIds : [a.employerId]) : [];
-        for (const role of ['employer', 'officer']) (await usersOf(tx, below, role)).forEach((u) => messages.push({ userId: u.id, title: '申报被上级退回', body: `${applicant.realName}的申报被${auth.user.orgName}退回：${reason}`, link: '/' }));
+        for (const role of ['employer', 'officer'])
+          (await usersOf(tx, below, role)).forEach((u) =>
+            messages.push({
+              userId: u.id,
+              title: '申报被上级退回',
+              body: `${applicant.realName}的申报被${auth.user.orgName}退回：${reason}`,
+              link: '/',
+            }),
+          );
         break;
       }
       case 'employerReject':
       case 'stepReject':
         Object.assign(set, { currentOrgIds: [] });
-        if (current) await tx.update(applicationSteps).set({ status: 'rejected', opinion: reason, actedBy: auth.user.id, actedAt: now }).where(eq(applicationSteps.id, current.id));
+        if (current)
+          await tx
+            .update(applicationSteps)
+            .set({ status: 'rejected', opinion: reason, actedBy: auth.user.id, actedAt: now })
+            .where(eq(applicationSteps.id, current.id));
         toApplicant('申报审核不通过', `${auth.user.orgName}：${reason}`);
         break;
       case 'stepApprove': {
         if (!current) fail('CONFLICT');
-        if (current.status === 'approved' || current.approvedOrgIds.includes(auth.user.orgId!)) fail('CONFLICT', '该申报已审查通过，请刷新');
+        if (current.status === 'approved' || current.approvedOrgIds.includes(auth.user.orgId!))
+          fail('CONFLICT', '该申报已审查通过，请刷新');
         const approved = [...current.approvedOrgIds, auth.user.orgId!];
         const complete = !current.joint || current.orgIds.every((o) => approved.includes(o));
         await tx
@@ -448,12 +612,25 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
         break;
       }
       case 'stepForward': {
-        if (!current || current.status !== 'approved') fail('STATE', current?.joint ? '会同审核须各部门均审查通过后才能审核推荐' : '请先审查通过，再审核推荐');
+        if (!current || current.status !== 'approved')
+          fail('STATE', current?.joint ? '会同审核须各部门均审查通过后才能审核推荐' : '请先审查通过，再审核推荐');
         await tx.update(applicationSteps).set({ status: 'forwarded' }).where(eq(applicationSteps.id, current.id));
         const next = steps[a.currentStep + 1];
         if (!next) fail('STATE', '审核路线已到终点');
-        Object.assign(set, next.kind === 'committeeOffice' ? { status: 'atCommittee', currentStep: a.currentStep + 1, currentOrgIds: next.orgIds } : { currentStep: a.currentStep + 1, currentOrgIds: next.orgIds });
-        (await usersOf(tx, next.orgIds, 'officer')).forEach((u) => messages.push({ userId: u.id, title: next.kind === 'committeeOffice' ? '新的申报材料已报送评委会' : '新的职称申报待审核', body: `${auth.user.orgName}报送了${applicant.realName}的${plan.name}申报。`, link: `/manage/applications/${a.id}` }));
+        Object.assign(
+          set,
+          next.kind === 'committeeOffice'
+            ? { status: 'atCommittee', currentStep: a.currentStep + 1, currentOrgIds: next.orgIds }
+            : { currentStep: a.currentStep + 1, currentOrgIds: next.orgIds },
+        );
+        (await usersOf(tx, next.orgIds, 'officer')).forEach((u) =>
+          messages.push({
+            userId: u.id,
+            title: next.kind === 'committeeOffice' ? '新的申报材料已报送评委会' : '新的职称申报待审核',
+            body: `${auth.user.orgName}报送了${applicant.realName}的${plan.name}申报。`,
+            link: `/manage/applications/${a.id}`,
+          }),
+        );
         toApplicant('审核推荐', `${auth.user.orgName}已审核推荐，报送${next.label}。`);
         break;
       }
@@ -462,8 +639,27 @@ export async function act(ctx: AppContext, auth: LoadedSession, id: string, acti
     }
     writes.push(
       tx.update(applications).set(set).where(eq(applications.id, a.id)),
-      tx.insert(applicationEvents).values({ applicationId: a.id, at: now, actorUserId: auth.user.id, actorOrgName: auth.user.orgName ?? auth.user.realName, action, label: t.label, fromStatus: from, toStatus: set.status as string, opinion: reason || null }),
-      auditInsert(tx, audit, { action: 'application.transition', targetType: 'application', targetId: a.id, regionPath: a.regionPath, before: { status: from, step: a.currentStep }, after: { status: set.status, step: set.currentStep ?? a.currentStep, action, reason: reason || null } }),
+      tx
+        .insert(applicationEvents)
+        .values({
+          applicationId: a.id,
+          at: now,
+          actorUserId: auth.user.id,
+          actorOrgName: auth.user.orgName ?? auth.user.realName,
+          action,
+          label: t.label,
+          fromStatus: from,
+          toStatus: set.status as string,
+          opinion: reason || null,
+        }),
+      auditInsert(tx, audit, {
+        action: 'application.transition',
+        targetType: 'application',
+        targetId: a.id,
+        regionPath: a.regionPath,
+        before: { status: from, step: a.currentStep },
+        after: { status: set.status, step: set.currentStep ?? a.currentStep, action, reason: reason || null },
+      }),
       ...notificationInserts(tx, messages),
     );
     await writeTogether(tx, writes);
@@ -489,16 +685,37 @@ export async function getApplication(ctx: AppContext, auth: LoadedSession, id: s
   const [a] = await ctx.db.select().from(applications).where(eq(applications.id, id));
   if (!a || !(await canView(ctx.db, auth, a))) fail('NOT_FOUND');
   const [p] = await ctx.db.select({ name: plans.name, data: plans.data }).from(plans).where(eq(plans.id, a.planId));
-  const [applicant] = await ctx.db.select({ realName: users.realName, idNumber: users.idNumber, currentSpecialty: users.currentSpecialty }).from(users).where(eq(users.id, a.applicantId));
+  const [applicant] = await ctx.db
+    .select({ realName: users.realName, idNumber: users.idNumber, currentSpecialty: users.currentSpecialty })
+    .from(users)
+    .where(eq(users.id, a.applicantId));
   const [employer] = await ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, a.employerId));
-  const steps = await ctx.db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, a.id)).orderBy(asc(applicationSteps.seq));
-  const events = await ctx.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, a.id)).orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
+  const steps = await ctx.db
+    .select()
+    .from(applicationSteps)
+    .where(eq(applicationSteps.applicationId, a.id))
+    .orderBy(asc(applicationSteps.seq));
+  const events = await ctx.db
+    .select()
+    .from(applicationEvents)
+    .where(eq(applicationEvents.applicationId, a.id))
+    .orderBy(asc(applicationEvents.at), asc(applicationEvents.id));
   const who = roleIn(auth, a);
   const plan = p?.data as Plan;
   // names and types of every file the application refers to, so reviewers can open them (the applicant's own only)
   const d = a.draft as DraftData;
-  const fileIds = [a.photoFileId, a.pledgeSignatureFileId, ...Object.values(d.attachments ?? {}), ...(d.submittedEntries ?? []).flatMap((e) => e.evidenceFileIds)].filter((x): x is string => !!x);
-  const fileRows = fileIds.length ? await ctx.db.select({ id: files.id, name: files.originalName, mime: files.mime, size: files.size }).from(files).where(and(inArray(files.id, [...new Set(fileIds)]), applicantsOwn(a.applicantId))) : [];
+  const fileIds = [
+    a.photoFileId,
+    a.pledgeSignatureFileId,
+    ...Object.values(d.attachments ?? {}),
+    ...(d.submittedEntries ?? []).flatMap((e) => e.evidenceFileIds),
+  ].filter((x): x is string => !!x);
+  const fileRows = fileIds.length
+    ? await ctx.db
+        .select({ id: files.id, name: files.originalName, mime: files.mime, size: files.size })
+        .from(files)
+        .where(and(inArray(files.id, [...new Set(fileIds)]), applicantsOwn(a.applicantId)))
+    : [];
   return {
     files: Object.fromEntries(fileRows.map((f) => [f.id, { name: f.name, mime: f.mime, size: Number(f.size) }])),
     id: a.id,
@@ -524,9 +741,36 @@ export async function getApplication(ctx: AppContext, auth: LoadedSession, id: s
     submittedAt: a.submittedAt?.toISOString() ?? null,
     version: a.version,
     currentStep: a.currentStep,
-    steps: steps.map((s) => ({ seq: s.seq, kind: s.kind, label: s.label, status: s.status, opinion: s.opinion, joint: s.joint, checks: (s.checks ?? null) as Record<string, boolean> | null, originalsVerifiedBy: s.originalsVerifiedBy, originalsVerifiedAt: s.originalsVerifiedAt?.toISOString() ?? null, actedAt: s.actedAt?.toISOString() ?? null })),
-    events: events.map((e) => ({ at: e.at.toISOString(), actorOrgName: e.actorOrgName, label: e.label, toStatus: e.toStatus, toStatusLabel: APPLICATION_STATUSES[e.toStatus as ApplicationStatus]?.label ?? e.toStatus, opinion: e.opinion })),
-    allowed: (who === 'department' ? departmentActionsFor(a.status as ApplicationStatus, a.currentStep >= 0 ? steps[a.currentStep] : undefined, auth.user.orgId!) : who ? actionsFor(a.status as ApplicationStatus, who) : []).map((x) => ({ action: x.action as string, label: x.transition.label, needsReason: !!(x.transition as { needsReason?: boolean }).needsReason })),
+    steps: steps.map((s) => ({
+      seq: s.seq,
+      kind: s.kind,
+      label: s.label,
+      status: s.status,
+      opinion: s.opinion,
+      joint: s.joint,
+      checks: (s.checks ?? null) as Record<string, boolean> | null,
+      originalsVerifiedBy: s.originalsVerifiedBy,
+      originalsVerifiedAt: s.originalsVerifiedAt?.toISOString() ?? null,
+      actedAt: s.actedAt?.toISOString() ?? null,
+    })),
+    events: events.map((e) => ({
+      at: e.at.toISOString(),
+      actorOrgName: e.actorOrgName,
+      label: e.label,
+      toStatus: e.toStatus,
+      toStatusLabel: APPLICATION_STATUSES[e.toStatus as ApplicationStatus]?.label ?? e.toStatus,
+      opinion: e.opinion,
+    })),
+    allowed: (who === 'department'
+      ? departmentActionsFor(a.status as ApplicationStatus, a.currentStep >= 0 ? steps[a.currentStep] : undefined, auth.user.orgId!)
+      : who
+        ? actionsFor(a.status as ApplicationStatus, who)
+        : []
+    ).map((x) => ({
+      action: x.action as string,
+      label: x.transition.label,
+      needsReason: !!(x.transition as { needsReason?: boolean }).needsReason,
+    })),
   };
 }
 
@@ -537,7 +781,15 @@ export async function myApplications(ctx: AppContext, auth: LoadedSession) {
     .innerJoin(plans, eq(plans.id, applications.planId))
     .where(eq(applications.applicantId, auth.user.id))
     .orderBy(desc(applications.updatedAt));
-  return rows.map((r) => ({ id: r.a.id, planId: r.a.planId, planName: r.planName, status: r.a.status as ApplicationStatus, statusLabel: APPLICATION_STATUSES[r.a.status as ApplicationStatus].label, submittedAt: r.a.submittedAt?.toISOString() ?? null, updatedAt: r.a.updatedAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.a.id,
+    planId: r.a.planId,
+    planName: r.planName,
+    status: r.a.status as ApplicationStatus,
+    statusLabel: APPLICATION_STATUSES[r.a.status as ApplicationStatus].label,
+    submittedAt: r.a.submittedAt?.toISOString() ?? null,
+    updatedAt: r.a.updatedAt.toISOString(),
+  }));
 }
 
 export interface QueueQuery {
@@ -583,30 +835,63 @@ export async function queue(ctx: AppContext, auth: LoadedSession, q: QueueQuery)
   if (q.status) filters.push(eq(applications.status, q.status));
   if (q.employerId) filters.push(eq(applications.employerId, q.employerId));
   if (q.regionPath) filters.push(withinJurisdiction(applications.regionPath, q.regionPath));
-  if (q.keyword) filters.push(sql`exists (select 1 from ${users} where ${users.id} = ${applications.applicantId} and ${users.realName} like ${containsPattern(q.keyword)})`);
+  if (q.keyword)
+    filters.push(
+      sql`exists (select 1 from ${users} where ${users.id} = ${applications.applicantId} and ${users.realName} like ${containsPattern(q.keyword)})`,
+    );
   const parts = heldBy(orgId);
-  const part = (p: SQL) => ctx.db.select({ id: applications.id, submittedAt: applications.submittedAt }).from(applications).where(and(p, ...filters));
+  const part = (p: SQL) =>
+    ctx.db
+      .select({ id: applications.id, submittedAt: applications.submittedAt })
+      .from(applications)
+      .where(and(p, ...filters));
   // ties on the submission time are broken by id in the same direction, so the indexes serve both orders
-  const order = q.sort === 'submittedAt' ? [asc(applications.submittedAt), asc(applications.id)] : [desc(applications.submittedAt), desc(applications.id)];
+  const order =
+    q.sort === 'submittedAt'
+      ? [asc(applications.submittedAt), asc(applications.id)]
+      : [desc(applications.submittedAt), desc(applications.id)];
   const offset = (q.page - 1) * q.pageSize;
   // each part in order and cut at the page's end, so that each walks its index no further than the page needs
-  const upTo = (p: SQL) => part(p).orderBy(...order).limit(offset + q.pageSize);
+  const upTo = (p: SQL) =>
+    part(p)
+      .orderBy(...order)
+      .limit(offset + q.pageSize);
   // the page's ids first (from the indexes alone), then names and the current step for those rows only; the
   // count beside it, at the same time
-  const page = upTo(parts[0]!).unionAll(upTo(parts[1]!)).unionAll(upTo(parts[2]!)).orderBy(...order).limit(q.pageSize).offset(offset).as('page');
+  const page = upTo(parts[0]!)
+    .unionAll(upTo(parts[1]!))
+    .unionAll(upTo(parts[2]!))
+    .orderBy(...order)
+    .limit(q.pageSize)
+    .offset(offset)
+    .as('page');
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select({
-        id: applications.id, specialtyCode: applications.specialtyCode, level: applications.level, mode: applications.mode, status: applications.status, currentStep: applications.currentStep,
-        publicityEnd: applications.publicityEnd, submittedAt: applications.submittedAt, applicantName: users.realName, idNumber: users.idNumber, employerName: organizations.name, planName: plans.name,
-        stepLabel: applicationSteps.label, stepStatus: applicationSteps.status,
+        id: applications.id,
+        specialtyCode: applications.specialtyCode,
+        level: applications.level,
+        mode: applications.mode,
+        status: applications.status,
+        currentStep: applications.currentStep,
+        publicityEnd: applications.publicityEnd,
+        submittedAt: applications.submittedAt,
+        applicantName: users.realName,
+        idNumber: users.idNumber,
+        employerName: organizations.name,
+        planName: plans.name,
+        stepLabel: applicationSteps.label,
+        stepStatus: applicationSteps.status,
       })
       .from(page)
       .innerJoin(applications, eq(applications.id, page.id))
       .innerJoin(users, eq(users.id, applications.applicantId))
       .innerJoin(organizations, eq(organizations.id, applications.employerId))
       .innerJoin(plans, eq(plans.id, applications.planId))
-      .leftJoin(applicationSteps, and(eq(applicationSteps.applicationId, applications.id), eq(applicationSteps.seq, applications.currentStep)))
+      .leftJoin(
+        applicationSteps,
+        and(eq(applicationSteps.applicationId, applications.id), eq(applicationSteps.seq, applications.currentStep)),
+      )
       .orderBy(...(q.sort === 'submittedAt' ? [asc(page.submittedAt), asc(page.id)] : [desc(page.submittedAt), desc(page.id)])),
     ctx.db.select({ n: count() }).from(part(parts[0]!).unionAll(part(parts[1]!)).unionAll(part(parts[2]!)).as('mine')),
   ]);

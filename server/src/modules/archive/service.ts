@@ -56,9 +56,17 @@ function parseData(input: unknown, today: string): ArchiveEntryData {
 }
 
 async function evidenceOf(q: Queryable, entryIds: string[]) {
-  if (entryIds.length === 0) return new Map<string, Array<{ fileId: string; name: string; mime: string; size: number; label: string | null }>>();
+  if (entryIds.length === 0)
+    return new Map<string, Array<{ fileId: string; name: string; mime: string; size: number; label: string | null }>>();
   const rows = await q
-    .select({ entryId: archiveEvidence.entryId, fileId: files.id, name: files.originalName, mime: files.mime, size: files.size, label: archiveEvidence.label })
+    .select({
+      entryId: archiveEvidence.entryId,
+      fileId: files.id,
+      name: files.originalName,
+      mime: files.mime,
+      size: files.size,
+      label: archiveEvidence.label,
+    })
     .from(archiveEvidence)
     .innerJoin(files, eq(files.id, archiveEvidence.fileId))
     .where(inArray(archiveEvidence.entryId, entryIds))
@@ -111,12 +119,23 @@ async function verifyEducation(ctx: AppContext, auth: LoadedSession, data: Archi
   const route = educationVerificationRoute(data);
   if (route.route === 'upload') return { status: 'needsUpload', documents: route.documents, explanation: route.explanation };
   const [u] = await ctx.db.select({ idNumber: users.idNumber, realName: users.realName }).from(users).where(eq(users.id, auth.user.id));
-  if (!u?.idNumber) return { status: 'needsUpload', documents: route.fallbackDocuments, explanation: '账号未登记身份证号码，无法自动核验，请上传证明材料' };
+  if (!u?.idNumber)
+    return { status: 'needsUpload', documents: route.fallbackDocuments, explanation: '账号未登记身份证号码，无法自动核验，请上传证明材料' };
   try {
     const r = await ctx.degreeRegistry.lookup({ idNumber: ctx.pii.decrypt('id_number', u.idNumber), realName: u.realName });
     const hit = r.status === 'found' ? matchDegree(r.records, data) : null;
-    if (hit) return { status: 'verified', source: 'registry', certificateNumber: hit.certificateNumber, explanation: `已通过学信数据核验：${hit.school} ${hit.major}（${hit.graduationDate.slice(0, 7)}）` };
-    return { status: 'needsUpload', documents: route.fallbackDocuments, explanation: `学信数据中未查询到与填写内容一致的学历记录，请核对毕业院校、学历和毕业时间，或上传${route.fallbackDocuments.join('及')}` };
+    if (hit)
+      return {
+        status: 'verified',
+        source: 'registry',
+        certificateNumber: hit.certificateNumber,
+        explanation: `已通过学信数据核验：${hit.school} ${hit.major}（${hit.graduationDate.slice(0, 7)}）`,
+      };
+    return {
+      status: 'needsUpload',
+      documents: route.fallbackDocuments,
+      explanation: `学信数据中未查询到与填写内容一致的学历记录，请核对毕业院校、学历和毕业时间，或上传${route.fallbackDocuments.join('及')}`,
+    };
   } catch (e) {
     if (e instanceof RegistryUnavailableError) return { status: 'unavailable', explanation: `${e.message}，已保存，可稍后点击"重新核验"` };
     throw e;
@@ -129,9 +148,22 @@ export async function listOwnEntries(ctx: AppContext, auth: LoadedSession, kind?
     .from(archiveEntries)
     .where(and(eq(archiveEntries.applicantId, auth.user.id), kind ? eq(archiveEntries.kind, kind) : undefined))
     .orderBy(asc(archiveEntries.kind), desc(archiveEntries.updatedAt));
-  const ev = await evidenceOf(ctx.db, rows.map((r) => r.id));
+  const ev = await evidenceOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const bound = await boundEmployerId(ctx.db, auth.user.id);
-  return rows.map((r) => present(r, ev, entryActionsFor(auth.actor, { status: r.status as ArchiveStatus, frozen: !!r.frozenAt, applicantId: r.applicantId, employerId: r.employerId }, { boundEmployerId: bound, hasEvidence: !evidenceRequired(r) || !!ev.get(r.id)?.length })));
+  return rows.map((r) =>
+    present(
+      r,
+      ev,
+      entryActionsFor(
+        auth.actor,
+        { status: r.status as ArchiveStatus, frozen: !!r.frozenAt, applicantId: r.applicantId, employerId: r.employerId },
+        { boundEmployerId: bound, hasEvidence: !evidenceRequired(r) || !!ev.get(r.id)?.length },
+      ),
+    ),
+  );
 }
 
 export async function getEntry(ctx: AppContext, auth: LoadedSession, id: string) {
@@ -141,7 +173,15 @@ export async function getEntry(ctx: AppContext, auth: LoadedSession, id: string)
   if (!e || (!mine && !reviewer)) fail('NOT_FOUND');
   const ev = await evidenceOf(ctx.db, [e.id]);
   const bound = await boundEmployerId(ctx.db, e.applicantId);
-  return present(e, ev, entryActionsFor(auth.actor, { status: e.status as ArchiveStatus, frozen: !!e.frozenAt, applicantId: e.applicantId, employerId: e.employerId }, { boundEmployerId: bound, hasEvidence: !evidenceRequired(e) || !!ev.get(e.id)?.length }));
+  return present(
+    e,
+    ev,
+    entryActionsFor(
+      auth.actor,
+      { status: e.status as ArchiveStatus, frozen: !!e.frozenAt, applicantId: e.applicantId, employerId: e.employerId },
+      { boundEmployerId: bound, hasEvidence: !evidenceRequired(e) || !!ev.get(e.id)?.length },
+    ),
+  );
 }
 
 export async function createEntry(ctx: AppContext, auth: LoadedSession, input: unknown, audit: AuditContext) {
@@ -152,7 +192,12 @@ export async function createEntry(ctx: AppContext, auth: LoadedSession, input: u
       .insert(archiveEntries)
       .values({ applicantId: auth.user.id, kind: data.kind, data, summary: summarizeArchiveEntry(data), verification })
       .returning({ id: archiveEntries.id });
-    await writeAudit(tx, audit, { action: 'archive.created', targetType: 'archiveEntry', targetId: e!.id, after: { kind: data.kind, summary: summarizeArchiveEntry(data) } });
+    await writeAudit(tx, audit, {
+      action: 'archive.created',
+      targetType: 'archiveEntry',
+      targetId: e!.id,
+      after: { kind: data.kind, summary: summarizeArchiveEntry(data) },
+    });
     return e!.id;
   });
   return getEntry(ctx, auth, id);
@@ -169,9 +214,23 @@ export async function updateEntry(ctx: AppContext, auth: LoadedSession, id: stri
     const status = e.status === 'approved' || e.status === 'pending' ? 'draft' : e.status;
     await tx
       .update(archiveEntries)
-      .set({ data, summary: summarizeArchiveEntry(data), verification, status, version: e.version + 1, updatedAt: ctx.now(), returnReason: e.status === 'returned' ? e.returnReason : null })
+      .set({
+        data,
+        summary: summarizeArchiveEntry(data),
+        verification,
+        status,
+        version: e.version + 1,
+        updatedAt: ctx.now(),
+        returnReason: e.status === 'returned' ? e.returnReason : null,
+      })
       .where(eq(archiveEntries.id, id));
-    await writeAudit(tx, audit, { action: 'archive.updated', targetType: 'archiveEntry', targetId: id, before: { status: e.status, data: e.data }, after: { status, data } });
+    await writeAudit(tx, audit, {
+      action: 'archive.updated',
+      targetType: 'archiveEntry',
+      targetId: id,
+      before: { status: e.status, data: e.data },
+      after: { status, data },
+    });
   });
   return getEntry(ctx, auth, id);
 }
@@ -182,7 +241,12 @@ export async function deleteEntry(ctx: AppContext, auth: LoadedSession, id: stri
     refuseIfFrozen(e);
     await tx.delete(archiveEvidence).where(eq(archiveEvidence.entryId, id));
     await tx.delete(archiveEntries).where(eq(archiveEntries.id, id));
-    await writeAudit(tx, audit, { action: 'archive.deleted', targetType: 'archiveEntry', targetId: id, before: { kind: e.kind, summary: e.summary, status: e.status } });
+    await writeAudit(tx, audit, {
+      action: 'archive.deleted',
+      targetType: 'archiveEntry',
+      targetId: id,
+      before: { kind: e.kind, summary: e.summary, status: e.status },
+    });
   });
 }
 
@@ -195,18 +259,43 @@ export async function submitEntries(ctx: AppContext, auth: LoadedSession, ids: s
   const employerId = await boundEmployerId(ctx.db, auth.user.id);
   if (!employerId) fail('STATE', '请先绑定工作单位，档案条目须由所在单位审核');
   await ctx.db.transaction(async (tx) => {
-    const rows = await tx.select().from(archiveEntries).where(and(inArray(archiveEntries.id, ids), eq(archiveEntries.applicantId, auth.user.id))).for('update');
+    const rows = await tx
+      .select()
+      .from(archiveEntries)
+      .where(and(inArray(archiveEntries.id, ids), eq(archiveEntries.applicantId, auth.user.id)))
+      .for('update');
     if (rows.length !== ids.length) fail('NOT_FOUND');
     const ev = await evidenceOf(tx, ids);
     for (const e of rows) {
       refuseIfFrozen(e);
       if (e.status !== 'draft' && e.status !== 'returned') fail('STATE', `"${e.summary}"已提交或已审核，无需再次提交`);
-      if (evidenceRequired(e) && !(ev.get(e.id)?.length)) fail('STATE', `"${e.summary}"还没有上传佐证材料，请先上传`);
+      if (evidenceRequired(e) && !ev.get(e.id)?.length) fail('STATE', `"${e.summary}"还没有上传佐证材料，请先上传`);
     }
-    await tx.update(archiveEntries).set({ status: 'pending', employerId, submittedAt: ctx.now(), returnReason: null, updatedAt: ctx.now() }).where(inArray(archiveEntries.id, ids));
-    for (const e of rows) await writeAudit(tx, audit, { action: 'archive.submitted', targetType: 'archiveEntry', targetId: e.id, before: { status: e.status }, after: { status: 'pending', employerId } });
-    const operators = await tx.select({ id: users.id }).from(users).where(and(eq(users.orgId, employerId), eq(users.role, 'employer')));
-    await notify(tx, operators.map((o) => ({ userId: o.id, title: '新的档案审核', body: `${auth.user.realName}提交了 ${rows.length} 条档案信息，请审核。`, link: '/employer/archive' })));
+    await tx
+      .update(archiveEntries)
+      .set({ status: 'pending', employerId, submittedAt: ctx.now(), returnReason: null, updatedAt: ctx.now() })
+      .where(inArray(archiveEntries.id, ids));
+    for (const e of rows)
+      await writeAudit(tx, audit, {
+        action: 'archive.submitted',
+        targetType: 'archiveEntry',
+        targetId: e.id,
+        before: { status: e.status },
+        after: { status: 'pending', employerId },
+      });
+    const operators = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.orgId, employerId), eq(users.role, 'employer')));
+    await notify(
+      tx,
+      operators.map((o) => ({
+        userId: o.id,
+        title: '新的档案审核',
+        body: `${auth.user.realName}提交了 ${rows.length} 条档案信息，请审核。`,
+        link: '/employer/archive',
+      })),
+    );
   });
 }
 
@@ -216,7 +305,15 @@ export async function newVersion(ctx: AppContext, auth: LoadedSession, id: strin
     const e = await lockOwnEntry(tx, auth, id);
     const [n] = await tx
       .insert(archiveEntries)
-      .values({ applicantId: e.applicantId, kind: e.kind, data: e.data, summary: e.summary, verification: e.verification, version: e.version + 1, supersedesId: e.id })
+      .values({
+        applicantId: e.applicantId,
+        kind: e.kind,
+        data: e.data,
+        summary: e.summary,
+        verification: e.verification,
+        version: e.version + 1,
+        supersedesId: e.id,
+      })
       .returning({ id: archiveEntries.id });
     const ev = await tx.select().from(archiveEvidence).where(eq(archiveEvidence.entryId, id));
     if (ev.length) await tx.insert(archiveEvidence).values(ev.map((x) => ({ entryId: n!.id, fileId: x.fileId, label: x.label })));
@@ -265,7 +362,13 @@ export async function attachEvidence(
     await tx.insert(archiveEvidence).values({ entryId: id, fileId, label }).onConflictDoNothing();
     const status = e.status === 'approved' || e.status === 'pending' ? 'draft' : e.status;
     await tx.update(archiveEntries).set({ status, updatedAt: ctx.now() }).where(eq(archiveEntries.id, id));
-    await writeAudit(tx, audit, { action: 'archive.evidenceAdded', targetType: 'archiveEntry', targetId: id, before: { status: e.status }, after: { status, fileId } });
+    await writeAudit(tx, audit, {
+      action: 'archive.evidenceAdded',
+      targetType: 'archiveEntry',
+      targetId: id,
+      before: { status: e.status },
+      after: { status, fileId },
+    });
   });
   return getEntry(ctx, auth, id);
 }
@@ -274,11 +377,20 @@ export async function removeEvidence(ctx: AppContext, auth: LoadedSession, id: s
   await ctx.db.transaction(async (tx) => {
     const e = await lockOwnEntry(tx, auth, id);
     refuseIfFrozen(e);
-    const removed = await tx.delete(archiveEvidence).where(and(eq(archiveEvidence.entryId, id), eq(archiveEvidence.fileId, fileId))).returning();
+    const removed = await tx
+      .delete(archiveEvidence)
+      .where(and(eq(archiveEvidence.entryId, id), eq(archiveEvidence.fileId, fileId)))
+      .returning();
     if (removed.length === 0) fail('NOT_FOUND');
     const status = e.status === 'approved' || e.status === 'pending' ? 'draft' : e.status;
     await tx.update(archiveEntries).set({ status, updatedAt: ctx.now() }).where(eq(archiveEntries.id, id));
-    await writeAudit(tx, audit, { action: 'archive.evidenceRemoved', targetType: 'archiveEntry', targetId: id, before: { fileId, status: e.status }, after: { status } });
+    await writeAudit(tx, audit, {
+      action: 'archive.evidenceRemoved',
+      targetType: 'archiveEntry',
+      targetId: id,
+      before: { fileId, status: e.status },
+      after: { status },
+    });
   });
 }
 
@@ -299,7 +411,10 @@ export async function reviewQueue(
   q: { status?: ArchiveStatus; kind?: ArchiveKind; keyword?: string; page: number; pageSize: number },
 ) {
   const orgId = auth.user.orgId!;
-  const where: SQL[] = [eq(archiveEntries.employerId, orgId), inArray(archiveEntries.status, q.status ? [q.status] : ['pending', 'approved', 'returned'])];
+  const where: SQL[] = [
+    eq(archiveEntries.employerId, orgId),
+    inArray(archiveEntries.status, q.status ? [q.status] : ['pending', 'approved', 'returned']),
+  ];
   if (q.kind) where.push(eq(archiveEntries.kind, q.kind));
   if (q.keyword) where.push(sql`${users.realName} like ${containsPattern(q.keyword)}`);
   const cond = and(...where);
@@ -314,10 +429,21 @@ export async function reviewQueue(
       .offset((q.page - 1) * q.pageSize),
     ctx.db.select({ n: count() }).from(archiveEntries).innerJoin(users, eq(users.id, archiveEntries.applicantId)).where(cond),
   ]);
-  const ev = await evidenceOf(ctx.db, rows.map((r) => r.e.id));
+  const ev = await evidenceOf(
+    ctx.db,
+    rows.map((r) => r.e.id),
+  );
   return {
     items: rows.map((r) => ({
-      ...present(r.e, ev, entryActionsFor(auth.actor, { status: r.e.status as ArchiveStatus, frozen: !!r.e.frozenAt, applicantId: r.e.applicantId, employerId: r.e.employerId }, { boundEmployerId: null })),
+      ...present(
+        r.e,
+        ev,
+        entryActionsFor(
+          auth.actor,
+          { status: r.e.status as ArchiveStatus, frozen: !!r.e.frozenAt, applicantId: r.e.applicantId, employerId: r.e.employerId },
+          { boundEmployerId: null },
+        ),
+      ),
       applicantName: r.applicantName,
       idNumberMasked: r.idNumber ? maskIdNumber(ctx.pii.decrypt('id_number', r.idNumber)) : '',
     })),
@@ -340,12 +466,32 @@ export async function decideEntry(
     if (e.status !== 'pending') fail('CONFLICT', '该条目已被处理或已被申报人修改，请刷新列表');
     const status = decision.kind === 'approve' ? 'approved' : 'returned';
     const reason = decision.kind === 'return' ? decision.reason : null;
-    await tx.update(archiveEntries).set({ status, returnReason: reason, reviewedBy: auth.user.id, reviewedAt: ctx.now(), updatedAt: ctx.now() }).where(eq(archiveEntries.id, id));
-    await writeAudit(tx, audit, { action: decision.kind === 'approve' ? 'archive.approved' : 'archive.returned', targetType: 'archiveEntry', targetId: id, regionPath: auth.user.regionPath, before: { status: e.status }, after: { status, reason } });
+    await tx
+      .update(archiveEntries)
+      .set({ status, returnReason: reason, reviewedBy: auth.user.id, reviewedAt: ctx.now(), updatedAt: ctx.now() })
+      .where(eq(archiveEntries.id, id));
+    await writeAudit(tx, audit, {
+      action: decision.kind === 'approve' ? 'archive.approved' : 'archive.returned',
+      targetType: 'archiveEntry',
+      targetId: id,
+      regionPath: auth.user.regionPath,
+      before: { status: e.status },
+      after: { status, reason },
+    });
     await notify(tx, [
       decision.kind === 'approve'
-        ? { userId: e.applicantId, title: '档案条目已审核通过', body: `"${e.summary}"已由${auth.user.orgName}审核通过。`, link: '/applicant/archive' }
-        : { userId: e.applicantId, title: '档案条目被退回', body: `"${e.summary}"被${auth.user.orgName}退回，原因：${decision.reason}。请修改后重新提交。`, link: '/applicant/archive' },
+        ? {
+            userId: e.applicantId,
+            title: '档案条目已审核通过',
+            body: `"${e.summary}"已由${auth.user.orgName}审核通过。`,
+            link: '/applicant/archive',
+          }
+        : {
+            userId: e.applicantId,
+            title: '档案条目被退回',
+            body: `"${e.summary}"被${auth.user.orgName}退回，原因：${decision.reason}。请修改后重新提交。`,
+            link: '/applicant/archive',
+          },
     ]);
   });
 }

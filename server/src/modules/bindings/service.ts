@@ -27,9 +27,26 @@ export async function requestBinding(ctx: AppContext, auth: LoadedSession, emplo
       .where(and(eq(employmentBindings.applicantId, auth.user.id), eq(employmentBindings.status, 'approved')));
     if (bound) fail('STATE', '您已绑定单位。如工作单位变更，请先由原单位解除绑定');
     const [b] = await tx.insert(employmentBindings).values({ applicantId: auth.user.id, employerId }).returning();
-    await writeAudit(tx, audit, { action: 'binding.requested', targetType: 'binding', targetId: b!.id, regionPath: emp.regionPath, after: { employerId, status: 'pending' } });
-    const operators = await tx.select({ id: users.id }).from(users).where(and(eq(users.orgId, employerId), eq(users.role, 'employer')));
-    await notify(tx, operators.map((o) => ({ userId: o.id, title: '新的单位绑定申请', body: `${auth.user.realName}申请绑定为本单位人员，请核实后确认。`, link: '/employer/bindings' })));
+    await writeAudit(tx, audit, {
+      action: 'binding.requested',
+      targetType: 'binding',
+      targetId: b!.id,
+      regionPath: emp.regionPath,
+      after: { employerId, status: 'pending' },
+    });
+    const operators = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.orgId, employerId), eq(users.role, 'employer')));
+    await notify(
+      tx,
+      operators.map((o) => ({
+        userId: o.id,
+        title: '新的单位绑定申请',
+        body: `${auth.user.realName}申请绑定为本单位人员，请核实后确认。`,
+        link: '/employer/bindings',
+      })),
+    );
     return b!.id;
   });
 }
@@ -40,7 +57,13 @@ export async function cancelBinding(ctx: AppContext, auth: LoadedSession, id: st
     if (!b || b.applicantId !== auth.user.id) fail('NOT_FOUND');
     if (b.status !== 'pending') fail('STATE', '单位已处理该申请，不能撤销');
     await tx.update(employmentBindings).set({ status: 'cancelled', decidedAt: ctx.now() }).where(eq(employmentBindings.id, id));
-    await writeAudit(tx, audit, { action: 'binding.cancelled', targetType: 'binding', targetId: id, before: { status: b.status }, after: { status: 'cancelled' } });
+    await writeAudit(tx, audit, {
+      action: 'binding.cancelled',
+      targetType: 'binding',
+      targetId: id,
+      before: { status: b.status },
+      after: { status: 'cancelled' },
+    });
   });
 }
 
@@ -66,12 +89,25 @@ export async function myBindings(ctx: AppContext, userId: string) {
 }
 
 /** The employer's queue of binding requests; the employer sees only its own. */
-export async function employerBindings(ctx: AppContext, auth: LoadedSession, q: { status?: BindingStatus; page: number; pageSize: number }) {
+export async function employerBindings(
+  ctx: AppContext,
+  auth: LoadedSession,
+  q: { status?: BindingStatus; page: number; pageSize: number },
+) {
   const orgId = auth.user.orgId!;
   const cond = and(eq(employmentBindings.employerId, orgId), q.status ? eq(employmentBindings.status, q.status) : undefined);
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .select({ b: employmentBindings, u: { realName: users.realName, idNumber: users.idNumber, mobile: users.mobile, currentSpecialty: users.currentSpecialty, sex: users.sex } })
+      .select({
+        b: employmentBindings,
+        u: {
+          realName: users.realName,
+          idNumber: users.idNumber,
+          mobile: users.mobile,
+          currentSpecialty: users.currentSpecialty,
+          sex: users.sex,
+        },
+      })
       .from(employmentBindings)
       .innerJoin(users, eq(users.id, employmentBindings.applicantId))
       .where(cond)
@@ -113,7 +149,10 @@ export async function decideBinding(
     if (b.status !== 'pending') fail('CONFLICT', `该申请已被处理（${BINDING_STATUS_LABELS[b.status as BindingStatus]}），请刷新列表`);
     const status = decision.kind === 'approve' ? 'approved' : 'refused';
     const reason = decision.kind === 'refuse' ? decision.reason : null;
-    await tx.update(employmentBindings).set({ status, reason, decidedBy: auth.user.id, decidedAt: ctx.now() }).where(eq(employmentBindings.id, id));
+    await tx
+      .update(employmentBindings)
+      .set({ status, reason, decidedBy: auth.user.id, decidedAt: ctx.now() })
+      .where(eq(employmentBindings.id, id));
     await writeAudit(tx, audit, {
       action: decision.kind === 'approve' ? 'binding.approved' : 'binding.refused',
       targetType: 'binding',
@@ -126,8 +165,20 @@ export async function decideBinding(
     if (applicant) {
       await notify(tx, [
         decision.kind === 'approve'
-          ? { userId: applicant.id, title: '单位绑定成功', body: `${auth.user.orgName}已确认您为本单位人员，现可维护个人业绩档案。`, link: '/applicant', sms: { mobile: applicant.mobile, template: 'bindingApproved' } }
-          : { userId: applicant.id, title: '单位绑定未通过', body: `${auth.user.orgName}未同意您的绑定申请，原因：${decision.reason}`, link: '/applicant', sms: { mobile: applicant.mobile, template: 'bindingRefused' } },
+          ? {
+              userId: applicant.id,
+              title: '单位绑定成功',
+              body: `${auth.user.orgName}已确认您为本单位人员，现可维护个人业绩档案。`,
+              link: '/applicant',
+              sms: { mobile: applicant.mobile, template: 'bindingApproved' },
+            }
+          : {
+              userId: applicant.id,
+              title: '单位绑定未通过',
+              body: `${auth.user.orgName}未同意您的绑定申请，原因：${decision.reason}`,
+              link: '/applicant',
+              sms: { mobile: applicant.mobile, template: 'bindingRefused' },
+            },
       ]);
     }
   });

@@ -13,14 +13,31 @@ const tags = ['工作日历'];
 const day = zDate();
 
 export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/calendar/years', { schema: { tags, summary: '已知放假安排的年度', response: { 200: z.object({ library: z.array(z.number()), entered: z.array(z.number()) }) } } }, async () => {
-    const entered = await ctx.db.select({ year: calendarYears.year }).from(calendarYears);
-    return { library: [...libraryCalendar().knownYears].sort(), entered: entered.map((e) => e.year).sort() };
-  });
+  app.get(
+    '/calendar/years',
+    {
+      schema: {
+        tags,
+        summary: '已知放假安排的年度',
+        response: { 200: z.object({ library: z.array(z.number()), entered: z.array(z.number()) }) },
+      },
+    },
+    async () => {
+      const entered = await ctx.db.select({ year: calendarYears.year }).from(calendarYears);
+      return { library: [...libraryCalendar().knownYears].sort(), entered: entered.map((e) => e.year).sort() };
+    },
+  );
 
   app.get(
     '/calendar/publicity-end',
-    { schema: { tags, summary: '公示截止日（N 个工作日）', querystring: z.object({ start: day, days: z.coerce.number().int().min(1).max(60) }), response: { 200: z.object({ start: day, days: z.number(), end: day }), 409: z.object({ code: z.string(), message: z.string() }) } } },
+    {
+      schema: {
+        tags,
+        summary: '公示截止日（N 个工作日）',
+        querystring: z.object({ start: day, days: z.coerce.number().int().min(1).max(60) }),
+        response: { 200: z.object({ start: day, days: z.number(), end: day }), 409: z.object({ code: z.string(), message: z.string() }) },
+      },
+    },
     async (req) => {
       try {
         const end = publicityEndDate(await calendarFor(ctx.db), req.query.start, req.query.days);
@@ -53,8 +70,16 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         await tx
           .insert(calendarYears)
           .values({ year, holidays: req.body.holidays, workdays: req.body.workdays, enteredBy: auth.user.id })
-          .onConflictDoUpdate({ target: calendarYears.year, set: { holidays: req.body.holidays, workdays: req.body.workdays, enteredBy: auth.user.id, enteredAt: ctx.now() } });
-        await writeAudit(tx, auditContextOf(req), { action: 'calendar.entered', targetType: 'calendar', targetId: String(year), after: req.body });
+          .onConflictDoUpdate({
+            target: calendarYears.year,
+            set: { holidays: req.body.holidays, workdays: req.body.workdays, enteredBy: auth.user.id, enteredAt: ctx.now() },
+          });
+        await writeAudit(tx, auditContextOf(req), {
+          action: 'calendar.entered',
+          targetType: 'calendar',
+          targetId: String(year),
+          after: req.body,
+        });
       });
       invalidateCalendar(ctx.db);
       return { year, workingDaysInYear: workingDaysBetween(await calendarFor(ctx.db), `${year}-01-01`, `${year}-12-31`) };

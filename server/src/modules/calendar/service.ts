@@ -34,7 +34,10 @@ export async function calendarFor(db: Db, nowMs: number = Date.now()): Promise<C
   const hit = cache.get(db);
   if (hit && nowMs - hit.loadedAt < CALENDAR_CACHE_MS) return hit.data;
   const rows = await db.select().from(calendarYears);
-  const merged = mergeCalendar(libraryCalendar(), rows.map((r) => ({ year: r.year, holidays: r.holidays as string[], workdays: r.workdays as string[] })));
+  const merged = mergeCalendar(
+    libraryCalendar(),
+    rows.map((r) => ({ year: r.year, holidays: r.holidays as string[], workdays: r.workdays as string[] })),
+  );
   cache.set(db, { data: merged, loadedAt: nowMs });
   return merged;
 }

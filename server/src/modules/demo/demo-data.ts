@@ -51,23 +51,112 @@ interface DemoEmployer {
 }
 
 export const DEMO_EMPLOYERS: DemoEmployer[] = [
-  { key: 'qdh', name: '淳安县千岛湖水务有限公司', regionKey: '330127', nature: 'stateOwnedEnterprise', affiliation: 'county', competentDepartment: '淳安县住房和城乡建设局', status: 'approved', operator: { username: 'qdhsw', realName: '周敏', mobile: '13857110001' } },
-  { key: 'hzdata', name: '杭州市数据资源服务中心', regionKey: '330106', nature: 'publicWelfareInstitution', affiliation: 'city', competentDepartment: '杭州市数据资源管理局', status: 'approved', operator: { username: 'hzdata', realName: '吴刚', mobile: '13857110002' } },
-  { key: 'jtsj', name: '浙江省交通规划设计研究院有限公司', regionKey: '330106', nature: 'stateOwnedEnterprise', affiliation: 'province', competentDepartment: '浙江省交通运输厅', status: 'approved', operator: { username: 'jtsj', realName: '郑华', mobile: '13857110003' } },
-  { key: 'zlsoft', name: '嘉兴智联软件有限公司', regionKey: '330402', nature: 'privateEnterprise', affiliation: 'none', competentDepartment: null, filesAtAgency: true, status: 'approved', operator: { username: 'zlsoft', realName: '孙丽', mobile: '13857110004' } },
-  { key: 'hzny', name: '湖州新能源装备股份有限公司', regionKey: '330502', nature: 'privateEnterprise', affiliation: 'none', competentDepartment: null, status: 'approved', operator: { username: 'hzny', realName: '钱进', mobile: '13857110005' } },
-  { key: 'jhwl', name: '嘉善华为物联科技有限公司', regionKey: '330421', nature: 'foreignInvestedEnterprise', affiliation: 'none', competentDepartment: null, status: 'approved', operator: { username: 'jswl', realName: '冯燕', mobile: '13857110006' } },
-  { key: 'hnxh', name: '海宁星河电子有限公司', regionKey: '330481', nature: 'privateEnterprise', affiliation: 'none', competentDepartment: null, status: 'pending', operator: { username: 'hnxh', realName: '陈刚', mobile: '13857110007' } },
+  {
+    key: 'qdh',
+    name: '淳安县千岛湖水务有限公司',
+    regionKey: '330127',
+    nature: 'stateOwnedEnterprise',
+    affiliation: 'county',
+    competentDepartment: '淳安县住房和城乡建设局',
+    status: 'approved',
+    operator: { username: 'qdhsw', realName: '周敏', mobile: '13857110001' },
+  },
+  {
+    key: 'hzdata',
+    name: '杭州市数据资源服务中心',
+    regionKey: '330106',
+    nature: 'publicWelfareInstitution',
+    affiliation: 'city',
+    competentDepartment: '杭州市数据资源管理局',
+    status: 'approved',
+    operator: { username: 'hzdata', realName: '吴刚', mobile: '13857110002' },
+  },
+  {
+    key: 'jtsj',
+    name: '浙江省交通规划设计研究院有限公司',
+    regionKey: '330106',
+    nature: 'stateOwnedEnterprise',
+    affiliation: 'province',
+    competentDepartment: '浙江省交通运输厅',
+    status: 'approved',
+    operator: { username: 'jtsj', realName: '郑华', mobile: '13857110003' },
+  },
+  {
+    key: 'zlsoft',
+    name: '嘉兴智联软件有限公司',
+    regionKey: '330402',
+    nature: 'privateEnterprise',
+    affiliation: 'none',
+    competentDepartment: null,
+    filesAtAgency: true,
+    status: 'approved',
+    operator: { username: 'zlsoft', realName: '孙丽', mobile: '13857110004' },
+  },
+  {
+    key: 'hzny',
+    name: '湖州新能源装备股份有限公司',
+    regionKey: '330502',
+    nature: 'privateEnterprise',
+    affiliation: 'none',
+    competentDepartment: null,
+    status: 'approved',
+    operator: { username: 'hzny', realName: '钱进', mobile: '13857110005' },
+  },
+  {
+    key: 'jhwl',
+    name: '嘉善华为物联科技有限公司',
+    regionKey: '330421',
+    nature: 'foreignInvestedEnterprise',
+    affiliation: 'none',
+    competentDepartment: null,
+    status: 'approved',
+    operator: { username: 'jswl', realName: '冯燕', mobile: '13857110006' },
+  },
+  {
+    key: 'hnxh',
+    name: '海宁星河电子有限公司',
+    regionKey: '330481',
+    nature: 'privateEnterprise',
+    affiliation: 'none',
+    competentDepartment: null,
+    status: 'pending',
+    operator: { username: 'hnxh', realName: '陈刚', mobile: '13857110007' },
+  },
 ];
 
 /** Identities of the demo 政务服务网 provider (personal and legal-person). */
 export const DEMO_GOV_IDENTITIES: DemoGovIdentity[] = [
-  { subject: DEMO_ZHANG_WEI_SUBJECT, kind: 'personal', name: DEMO_PEOPLE.zhangWei.realName, certificateNumber: DEMO_PEOPLE.zhangWei.idNumber, mobile: DEMO_PEOPLE.zhangWei.mobile },
-  { subject: 'p-demo-chenjing', kind: 'personal', name: DEMO_PEOPLE.chenJing.realName, certificateNumber: DEMO_PEOPLE.chenJing.idNumber, mobile: DEMO_PEOPLE.chenJing.mobile },
-  { subject: 'l-demo-qdh', kind: 'legalPerson', name: '淳安县千岛湖水务有限公司', certificateNumber: demoCreditCode('330127', 1), mobile: '13857110001', agentName: '周敏' },
-  { subject: 'l-demo-txwl', kind: 'legalPerson', name: '桐乡未来智造科技有限公司', certificateNumber: demoCreditCode('330483', 99), mobile: '13857110099', agentName: '蒋文' },
+  {
+    subject: DEMO_ZHANG_WEI_SUBJECT,
+    kind: 'personal',
+    name: DEMO_PEOPLE.zhangWei.realName,
+    certificateNumber: DEMO_PEOPLE.zhangWei.idNumber,
+    mobile: DEMO_PEOPLE.zhangWei.mobile,
+  },
+  {
+    subject: 'p-demo-chenjing',
+    kind: 'personal',
+    name: DEMO_PEOPLE.chenJing.realName,
+    certificateNumber: DEMO_PEOPLE.chenJing.idNumber,
+    mobile: DEMO_PEOPLE.chenJing.mobile,
+  },
+  {
+    subject: 'l-demo-qdh',
+    kind: 'legalPerson',
+    name: '淳安县千岛湖水务有限公司',
+    certificateNumber: demoCreditCode('330127', 1),
+    mobile: '13857110001',
+    agentName: '周敏',
+  },
+  {
+    subject: 'l-demo-txwl',
+    kind: 'legalPerson',
+    name: '桐乡未来智造科技有限公司',
+    certificateNumber: demoCreditCode('330483', 99),
+    mobile: '13857110099',
+    agentName: '蒋文',
+  },
 ];
-
 
 interface OrgSpec {
   key: string;
@@ -79,29 +168,108 @@ interface OrgSpec {
 
 function managementOrgs(): OrgSpec[] {
   const out: OrgSpec[] = [
-    { key: 'admin-zj', kind: 'administration', name: '浙江省职称管理服务平台（省级管理）', regionKey: '330000', accounts: [{ username: 'admin', realName: '省平台管理员', role: 'admin', what: '省级系统管理员：创建厅局、评委会、评委会办公室及其账号' }] },
-    { key: 'admin-jx', kind: 'administration', name: '嘉兴市职称管理服务平台（市级管理）', regionKey: '330400', accounts: [{ username: 'jxadmin', realName: '嘉兴市平台管理员', role: 'admin', what: '嘉兴市管理员：创建本市职称申报受理点' }] },
-    { key: 'hr-zj', kind: 'hrBureau', name: '浙江省人力资源和社会保障厅', regionKey: '330000', accounts: [{ username: 'zjrst', realName: '省人社厅职改处', what: '省人力社保厅经办人（全省）' }] },
-    { key: 'eco-zj', kind: 'economyBureau', name: '浙江省经济和信息化厅', regionKey: '330000', accounts: [{ username: 'zjjxt', realName: '省经信厅人事处', what: '省经信厅经办人' }] },
-    { key: 'dep-jt', kind: 'provincialDepartment', name: '浙江省交通运输厅', regionKey: '330000', accounts: [{ username: 'zjjtt', realName: '省交通运输厅人事处', what: '省级主管部门经办人' }] },
+    {
+      key: 'admin-zj',
+      kind: 'administration',
+      name: '浙江省职称管理服务平台（省级管理）',
+      regionKey: '330000',
+      accounts: [
+        { username: 'admin', realName: '省平台管理员', role: 'admin', what: '省级系统管理员：创建厅局、评委会、评委会办公室及其账号' },
+      ],
+    },
+    {
+      key: 'admin-jx',
+      kind: 'administration',
+      name: '嘉兴市职称管理服务平台（市级管理）',
+      regionKey: '330400',
+      accounts: [{ username: 'jxadmin', realName: '嘉兴市平台管理员', role: 'admin', what: '嘉兴市管理员：创建本市职称申报受理点' }],
+    },
+    {
+      key: 'hr-zj',
+      kind: 'hrBureau',
+      name: '浙江省人力资源和社会保障厅',
+      regionKey: '330000',
+      accounts: [{ username: 'zjrst', realName: '省人社厅职改处', what: '省人力社保厅经办人（全省）' }],
+    },
+    {
+      key: 'eco-zj',
+      kind: 'economyBureau',
+      name: '浙江省经济和信息化厅',
+      regionKey: '330000',
+      accounts: [{ username: 'zjjxt', realName: '省经信厅人事处', what: '省经信厅经办人' }],
+    },
+    {
+      key: 'dep-jt',
+      kind: 'provincialDepartment',
+      name: '浙江省交通运输厅',
+      regionKey: '330000',
+      accounts: [{ username: 'zjjtt', realName: '省交通运输厅人事处', what: '省级主管部门经办人' }],
+    },
     { key: 'dep-sl', kind: 'provincialDepartment', name: '浙江省水利厅', regionKey: '330000' },
-    { key: 'agency-hz', kind: 'personnelAgency', name: '杭州市人才交流服务中心', regionKey: '330100', accounts: [{ username: 'hzrc', realName: '杭州人才中心经办人', what: '人才交流中心（人事代理机构）经办人' }] },
+    {
+      key: 'agency-hz',
+      kind: 'personnelAgency',
+      name: '杭州市人才交流服务中心',
+      regionKey: '330100',
+      accounts: [{ username: 'hzrc', realName: '杭州人才中心经办人', what: '人才交流中心（人事代理机构）经办人' }],
+    },
     // committee offices and committees of the five seeds
-    { key: 'office-zsia', kind: 'committeeOffice', name: '浙江省软件行业协会', regionKey: '330000', accounts: [{ username: 'zsia', realName: '软件行业协会评审办', what: '评委会办公室：信息技术高评委（seed 000）' }, { username: 'expert1', realName: '刘建国', role: 'expert', what: '评审专家（信息技术高评委专家库）' }] },
+    {
+      key: 'office-zsia',
+      kind: 'committeeOffice',
+      name: '浙江省软件行业协会',
+      regionKey: '330000',
+      accounts: [
+        { username: 'zsia', realName: '软件行业协会评审办', what: '评委会办公室：信息技术高评委（seed 000）' },
+        { username: 'expert1', realName: '刘建国', role: 'expert', what: '评审专家（信息技术高评委专家库）' },
+      ],
+    },
     { key: 'cmt-it', kind: 'committee', name: '浙江省信息技术工程技术人员高级工程师职务任职资格评审委员会', regionKey: '330000' },
-    { key: 'office-jxt', kind: 'committeeOffice', name: '浙江省经济和信息化厅高评委办公室', regionKey: '330000', accounts: [{ username: 'jxtgpw', realName: '经信厅高评委办公室', what: '评委会办公室：能源、材料、轻纺、石化高评委（seed 001）' }] },
+    {
+      key: 'office-jxt',
+      kind: 'committeeOffice',
+      name: '浙江省经济和信息化厅高评委办公室',
+      regionKey: '330000',
+      accounts: [{ username: 'jxtgpw', realName: '经信厅高评委办公室', what: '评委会办公室：能源、材料、轻纺、石化高评委（seed 001）' }],
+    },
     { key: 'cmt-energy', kind: 'committee', name: '省能源工程技术人员高级工程师职务任职资格评审委员会', regionKey: '330000' },
     { key: 'cmt-material', kind: 'committee', name: '省材料工程技术人员高级工程师职务任职资格评审委员会', regionKey: '330000' },
     { key: 'cmt-textile', kind: 'committee', name: '省轻纺工程技术人员高级工程师职务任职资格评审委员会', regionKey: '330000' },
     { key: 'cmt-petro', kind: 'committee', name: '省石化工程技术人员高级工程师职务任职资格评审委员会', regionKey: '330000' },
-    { key: 'office-jx-it', kind: 'committeeOffice', name: '嘉兴市工程师协会', regionKey: '330400', accounts: [{ username: 'jxzpw', realName: '嘉兴市工程师协会评审办', what: '评委会办公室：嘉兴信息技术中级评委会，材料报送单位（seed 002）' }] },
+    {
+      key: 'office-jx-it',
+      kind: 'committeeOffice',
+      name: '嘉兴市工程师协会',
+      regionKey: '330400',
+      accounts: [
+        { username: 'jxzpw', realName: '嘉兴市工程师协会评审办', what: '评委会办公室：嘉兴信息技术中级评委会，材料报送单位（seed 002）' },
+      ],
+    },
     { key: 'cmt-jx-it', kind: 'committee', name: '嘉兴市信息技术工程技术中级专业技术资格评审委员会', regionKey: '330400' },
-    { key: 'office-zjsafa', kind: 'committeeOffice', name: '浙江省安全技术防范行业协会', regionKey: '330000', accounts: [{ username: 'zjafxh', realName: '安防协会评审办', what: '评委会办公室：安全技术防范高评委（seed 003）' }] },
+    {
+      key: 'office-zjsafa',
+      kind: 'committeeOffice',
+      name: '浙江省安全技术防范行业协会',
+      regionKey: '330000',
+      accounts: [{ username: 'zjafxh', realName: '安防协会评审办', what: '评委会办公室：安全技术防范高评委（seed 003）' }],
+    },
     { key: 'cmt-safety', kind: 'committee', name: '浙江省安全技术防范行业高级工程师职务任职资格评审委员会', regionKey: '330000' },
-    { key: 'office-hz-zyzg', kind: 'committeeOffice', name: '湖州市职业资格指导服务中心', regionKey: '330500', accounts: [{ username: 'hzzyzg', realName: '湖州职业资格指导中心', what: '评委会办公室：湖州企业创新型人才工程师（seed 004）' }] },
+    {
+      key: 'office-hz-zyzg',
+      kind: 'committeeOffice',
+      name: '湖州市职业资格指导服务中心',
+      regionKey: '330500',
+      accounts: [{ username: 'hzzyzg', realName: '湖州职业资格指导中心', what: '评委会办公室：湖州企业创新型人才工程师（seed 004）' }],
+    },
     { key: 'cmt-hz-innov', kind: 'committee', name: '湖州市企业创新型人才工程师职务任职资格评审委员会', regionKey: '330500' },
     // acceptance points of Jiaxing (seed 002 四(三): allocated by the city)
-    { key: 'ap-nh', kind: 'acceptancePoint', name: '南湖区职称申报受理点', regionKey: '330402', accounts: [{ username: 'nhslj', realName: '南湖受理点经办人', what: '职称申报受理点（嘉兴南湖区）' }] },
+    {
+      key: 'ap-nh',
+      kind: 'acceptancePoint',
+      name: '南湖区职称申报受理点',
+      regionKey: '330402',
+      accounts: [{ username: 'nhslj', realName: '南湖受理点经办人', what: '职称申报受理点（嘉兴南湖区）' }],
+    },
     { key: 'ap-js', kind: 'acceptancePoint', name: '嘉善县职称申报受理点', regionKey: '330421' },
   ];
   const namedAccounts: Record<string, { username: string; realName: string; what: string }> = {
@@ -126,16 +294,40 @@ function managementOrgs(): OrgSpec[] {
     }
     const hr = namedAccounts[r.key];
     const eco = ecoAccounts[r.key];
-    out.push({ key: `hr-${r.key}`, kind: 'hrBureau', name: `${r.name}人力资源和社会保障局`, regionKey: r.key, ...(hr ? { accounts: [hr] } : {}) });
-    out.push({ key: `eco-${r.key}`, kind: 'economyBureau', name: `${r.name}经济和信息化局`, regionKey: r.key, ...(eco ? { accounts: [eco] } : {}) });
+    out.push({
+      key: `hr-${r.key}`,
+      kind: 'hrBureau',
+      name: `${r.name}人力资源和社会保障局`,
+      regionKey: r.key,
+      ...(hr ? { accounts: [hr] } : {}),
+    });
+    out.push({
+      key: `eco-${r.key}`,
+      kind: 'economyBureau',
+      name: `${r.name}经济和信息化局`,
+      regionKey: r.key,
+      ...(eco ? { accounts: [eco] } : {}),
+    });
   }
   return out;
 }
 
 const DEMO_NOTICES = [
-  { title: '关于开展2022年度安全技术防范专业高级工程师职务任职资格评审工作的通知', publisher: '浙江省安全技术防范行业协会', body: '申报人员须在规定时间内登录浙江省专业技术职务任职资格申报与评审管理服务平台完成网上申报，逾期不再受理。山区26县申报人员工龄年限可获加分。' },
-  { title: '关于做好2021年度全市信息技术专业工程技术中、初级专业技术资格评审工作的通知', publisher: '嘉兴市人力资源和社会保障局', body: '个人网上申报截止时间为2021年10月31日，所在单位审核截止11月11日，受理点审核截止11月19日。单位公示时间不少于5个工作日。' },
-  { title: '关于开展2020年度高级工程师职务任职资格评审工作的通知', publisher: '浙江省经济和信息化厅', body: '2020年度能源、材料、轻纺、石化等4个专业高级工程师职务任职资格评审工作安排在11至12月进行，各地市材料报送截止时间为10月10日。' },
+  {
+    title: '关于开展2022年度安全技术防范专业高级工程师职务任职资格评审工作的通知',
+    publisher: '浙江省安全技术防范行业协会',
+    body: '申报人员须在规定时间内登录浙江省专业技术职务任职资格申报与评审管理服务平台完成网上申报，逾期不再受理。山区26县申报人员工龄年限可获加分。',
+  },
+  {
+    title: '关于做好2021年度全市信息技术专业工程技术中、初级专业技术资格评审工作的通知',
+    publisher: '嘉兴市人力资源和社会保障局',
+    body: '个人网上申报截止时间为2021年10月31日，所在单位审核截止11月11日，受理点审核截止11月19日。单位公示时间不少于5个工作日。',
+  },
+  {
+    title: '关于开展2020年度高级工程师职务任职资格评审工作的通知',
+    publisher: '浙江省经济和信息化厅',
+    body: '2020年度能源、材料、轻纺、石化等4个专业高级工程师职务任职资格评审工作安排在11至12月进行，各地市材料报送截止时间为10月10日。',
+  },
 ];
 
 /** Seeds the demo data once: does nothing when any user exists. Returns whether it seeded. */
@@ -153,9 +345,24 @@ export async function seedDemoData(db: Db, pii: PiiCipher): Promise<boolean> {
       return o!.id;
     };
     for (const spec of managementOrgs()) {
-      const orgId = await insertOrg(tx, { kind: spec.kind, name: spec.name, regionId: spec.regionKey, regionPath: pathOf.get(spec.regionKey)!, status: 'approved' }, spec.key);
+      const orgId = await insertOrg(
+        tx,
+        { kind: spec.kind, name: spec.name, regionId: spec.regionKey, regionPath: pathOf.get(spec.regionKey)!, status: 'approved' },
+        spec.key,
+      );
       for (const a of spec.accounts ?? []) {
-        await tx.insert(users).values({ role: a.role ?? 'officer', orgId, username: a.username, passwordHash, realName: a.realName, mobile: pii.encrypt('mobile', '13900000000'), mobileHash: pii.hash('mobile', '13900000000'), profileCompletedAt: new Date() });
+        await tx
+          .insert(users)
+          .values({
+            role: a.role ?? 'officer',
+            orgId,
+            username: a.username,
+            passwordHash,
+            realName: a.realName,
+            mobile: pii.encrypt('mobile', '13900000000'),
+            mobileHash: pii.hash('mobile', '13900000000'),
+            profileCompletedAt: new Date(),
+          });
       }
     }
     let serial = 1;
@@ -167,15 +374,32 @@ export async function seedDemoData(db: Db, pii: PiiCipher): Promise<boolean> {
       const orgId = await insertOrg(
         tx,
         {
-          kind: 'employer', name: e.name, regionId: e.regionKey, regionPath: pathOf.get(e.regionKey)!, status: e.status, creditCode,
-          nature: e.nature, affiliation: e.affiliation, competentDepartment: e.competentDepartment, filesAtAgency: e.filesAtAgency ?? false,
-          contactName: e.operator.realName, contactPhone: pii.encrypt('mobile', e.operator.mobile), decidedAt: e.status === 'approved' ? new Date() : null,
+          kind: 'employer',
+          name: e.name,
+          regionId: e.regionKey,
+          regionPath: pathOf.get(e.regionKey)!,
+          status: e.status,
+          creditCode,
+          nature: e.nature,
+          affiliation: e.affiliation,
+          competentDepartment: e.competentDepartment,
+          filesAtAgency: e.filesAtAgency ?? false,
+          contactName: e.operator.realName,
+          contactPhone: pii.encrypt('mobile', e.operator.mobile),
+          decidedAt: e.status === 'approved' ? new Date() : null,
         },
         e.key,
       );
       await tx.insert(users).values({
-        role: 'employer', orgId, username: e.operator.username, passwordHash, realName: e.operator.realName, mobile: pii.encrypt('mobile', e.operator.mobile), mobileHash: pii.hash('mobile', e.operator.mobile),
-        profileCompletedAt: new Date(), govSubject: gov?.subject ?? null,
+        role: 'employer',
+        orgId,
+        username: e.operator.username,
+        passwordHash,
+        realName: e.operator.realName,
+        mobile: pii.encrypt('mobile', e.operator.mobile),
+        mobileHash: pii.hash('mobile', e.operator.mobile),
+        profileCompletedAt: new Date(),
+        govSubject: gov?.subject ?? null,
       });
     }
     const person = async (p: { realName: string; idNumber: string; mobile: string }, extra: Partial<typeof users.$inferInsert>) => {
@@ -183,15 +407,27 @@ export async function seedDemoData(db: Db, pii: PiiCipher): Promise<boolean> {
         .insert(users)
         .values({
           // applicants sign in with the ID number (looked up by its hash); it is stored only encrypted
-          role: 'applicant', username: null, passwordHash, realName: p.realName,
-          idNumber: pii.encrypt('id_number', p.idNumber), idNumberHash: pii.hash('id_number', p.idNumber), mobile: pii.encrypt('mobile', p.mobile), mobileHash: pii.hash('mobile', p.mobile),
+          role: 'applicant',
+          username: null,
+          passwordHash,
+          realName: p.realName,
+          idNumber: pii.encrypt('id_number', p.idNumber),
+          idNumberHash: pii.hash('id_number', p.idNumber),
+          mobile: pii.encrypt('mobile', p.mobile),
+          mobileHash: pii.hash('mobile', p.mobile),
           birthDate: `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`,
-          sex: Number(p.idNumber[16]) % 2 === 1 ? 'male' : 'female', ...extra,
+          sex: Number(p.idNumber[16]) % 2 === 1 ? 'male' : 'female',
+          ...extra,
         })
         .returning({ id: users.id });
       return u!.id;
     };
-    const zw = await person(DEMO_PEOPLE.zhangWei, { govSubject: DEMO_ZHANG_WEI_SUBJECT, currentSpecialty: '给排水工程', workStartMonth: '2007-07', profileCompletedAt: new Date() });
+    const zw = await person(DEMO_PEOPLE.zhangWei, {
+      govSubject: DEMO_ZHANG_WEI_SUBJECT,
+      currentSpecialty: '给排水工程',
+      workStartMonth: '2007-07',
+      profileCompletedAt: new Date(),
+    });
     const ln = await person(DEMO_PEOPLE.liNa, { currentSpecialty: '软件开发', workStartMonth: '2012-07', profileCompletedAt: new Date() });
     await person(DEMO_PEOPLE.wangQiang, {});
     await tx.insert(employmentBindings).values([
@@ -206,9 +442,14 @@ export async function seedDemoData(db: Db, pii: PiiCipher): Promise<boolean> {
 /** For the README and the login page: every demo account with what it is. */
 export function demoAccountList(): Array<{ username: string; what: string }> {
   const list: Array<{ username: string; what: string }> = [];
-  for (const spec of managementOrgs()) for (const a of spec.accounts ?? []) list.push({ username: a.username, what: `${a.what} — ${spec.name}` });
-  for (const e of DEMO_EMPLOYERS) list.push({ username: e.operator.username, what: `用人单位经办人 — ${e.name}${e.status === 'pending' ? '（注册待审核）' : ''}` });
-  list.push({ username: DEMO_PEOPLE.zhangWei.idNumber, what: '申报人 张伟（已绑定淳安县千岛湖水务有限公司；也可用政务服务网演示身份登录）' });
+  for (const spec of managementOrgs())
+    for (const a of spec.accounts ?? []) list.push({ username: a.username, what: `${a.what} — ${spec.name}` });
+  for (const e of DEMO_EMPLOYERS)
+    list.push({ username: e.operator.username, what: `用人单位经办人 — ${e.name}${e.status === 'pending' ? '（注册待审核）' : ''}` });
+  list.push({
+    username: DEMO_PEOPLE.zhangWei.idNumber,
+    what: '申报人 张伟（已绑定淳安县千岛湖水务有限公司；也可用政务服务网演示身份登录）',
+  });
   list.push({ username: DEMO_PEOPLE.liNa.idNumber, what: '申报人 李娜（绑定嘉兴智联软件有限公司，待单位确认）' });
   list.push({ username: DEMO_PEOPLE.wangQiang.idNumber, what: '申报人 王强（首次登录，需完善信息并绑定单位）' });
   return list;

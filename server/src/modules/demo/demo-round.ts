@@ -57,7 +57,10 @@ export async function seedDemoRound(db: Db, now: Date): Promise<boolean> {
   const source = (await readPlanFiles()).find((p) => p.plan.key === SOURCE_KEY)?.plan;
   if (!source) throw new Error(`找不到种子计划 ${SOURCE_KEY}`);
   const plan = demoRoundPlan(source, shanghaiDate(now));
-  const [office] = await db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.kind, 'committeeOffice'), eq(organizations.name, plan.committee.office)));
+  const [office] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.kind, 'committeeOffice'), eq(organizations.name, plan.committee.office)));
   if (!office) throw new Error(`找不到评委会办公室"${plan.committee.office}"`);
   const [zhang] = await db
     .select({ id: users.id, employerId: employmentBindings.employerId })
@@ -66,26 +69,111 @@ export async function seedDemoRound(db: Db, now: Date): Promise<boolean> {
     // by his 政务服务网 subject: the ID number is stored only encrypted (issue 8 item 7)
     .where(eq(users.govSubject, DEMO_ZHANG_WEI_SUBJECT));
   await db.transaction(async (tx) => {
-    await tx.insert(plans).values({ key: plan.key, officeOrgId: office.id, data: plan, year: plan.year, name: plan.name, status: 'published', publishedAt: now });
+    await tx
+      .insert(plans)
+      .values({
+        key: plan.key,
+        officeOrgId: office.id,
+        data: plan,
+        year: plan.year,
+        name: plan.name,
+        status: 'published',
+        publishedAt: now,
+      });
     if (!zhang) return;
     const y = plan.year;
     const ce = plan.continuingEducation;
     const data: unknown[] = [
-      { kind: 'education', level: 'bachelor', degree: 'bachelor', school: '浙江工业大学', major: '计算机科学与技术', graduationDate: '2007-06-30', studyMode: 'fullTime', origin: 'domestic', isEngineering: true, isHighest: true },
-      { kind: 'title', level: 'intermediate', series: '工程', specialty: '计算机应用', grantedDate: `${y - 7}-12-01`, grantMode: 'evaluation', issuer: '杭州市人力资源和社会保障局', isCurrent: true },
-      { kind: 'workExperience', employerName: '淳安县千岛湖水务有限公司', position: '信息中心工程师', duties: '供水调度与营收系统的开发和运维', startMonth: '2007-08', isEngineering: true },
+      {
+        kind: 'education',
+        level: 'bachelor',
+        degree: 'bachelor',
+        school: '浙江工业大学',
+        major: '计算机科学与技术',
+        graduationDate: '2007-06-30',
+        studyMode: 'fullTime',
+        origin: 'domestic',
+        isEngineering: true,
+        isHighest: true,
+      },
+      {
+        kind: 'title',
+        level: 'intermediate',
+        series: '工程',
+        specialty: '计算机应用',
+        grantedDate: `${y - 7}-12-01`,
+        grantMode: 'evaluation',
+        issuer: '杭州市人力资源和社会保障局',
+        isCurrent: true,
+      },
+      {
+        kind: 'workExperience',
+        employerName: '淳安县千岛湖水务有限公司',
+        position: '信息中心工程师',
+        duties: '供水调度与营收系统的开发和运维',
+        startMonth: '2007-08',
+        isEngineering: true,
+      },
       ...ce.years.flatMap((cy) => [
-        { kind: 'continuingEducation', year: cy, hours: 72, category: 'professional', registry: 'economyIt', channel: 'other', courseName: `${cy}年信息技术专业科目培训`, provider: '浙江省经济和信息化厅' },
-        { kind: 'continuingEducation', year: cy, hours: 18, category: 'generalPublic', registry: 'provincialHr', channel: 'other', courseName: `${cy}年一般公需科目`, provider: '浙江省人力资源和社会保障厅' },
+        {
+          kind: 'continuingEducation',
+          year: cy,
+          hours: 72,
+          category: 'professional',
+          registry: 'economyIt',
+          channel: 'other',
+          courseName: `${cy}年信息技术专业科目培训`,
+          provider: '浙江省经济和信息化厅',
+        },
+        {
+          kind: 'continuingEducation',
+          year: cy,
+          hours: 18,
+          category: 'generalPublic',
+          registry: 'provincialHr',
+          channel: 'other',
+          courseName: `${cy}年一般公需科目`,
+          provider: '浙江省人力资源和社会保障厅',
+        },
       ]),
       ...plan.annualAssessment.years.map((ay) => ({ kind: 'annualAssessment', year: ay, result: 'competent' })),
-      { kind: 'achievement', detail: { type: 'softwareCopyright', name: '千岛湖供水智能调度系统', registrationNumber: `${y - 2}SR0123456`, date: `${y - 2}-05-01`, rank: 1 } },
-      { kind: 'achievement', detail: { type: 'paper', title: '基于物联网的县域供水管网漏损监测方法', journal: '给水排水', issn: '1002-8471', cn: '11-4972/TU', publishedMonth: `${y - 1}-03`, issue: `${y - 1}年第3期`, authorRank: 1 } },
+      {
+        kind: 'achievement',
+        detail: {
+          type: 'softwareCopyright',
+          name: '千岛湖供水智能调度系统',
+          registrationNumber: `${y - 2}SR0123456`,
+          date: `${y - 2}-05-01`,
+          rank: 1,
+        },
+      },
+      {
+        kind: 'achievement',
+        detail: {
+          type: 'paper',
+          title: '基于物联网的县域供水管网漏损监测方法',
+          journal: '给水排水',
+          issn: '1002-8471',
+          cn: '11-4972/TU',
+          publishedMonth: `${y - 1}-03`,
+          issue: `${y - 1}年第3期`,
+          authorRank: 1,
+        },
+      },
     ];
     await tx.insert(archiveEntries).values(
       data.map((raw) => {
         const d = ZArchiveEntryData.parse(raw);
-        return { applicantId: zhang.id, kind: d.kind, data: d, summary: summarizeArchiveEntry(d), status: 'approved', employerId: zhang.employerId, submittedAt: now, reviewedAt: now };
+        return {
+          applicantId: zhang.id,
+          kind: d.kind,
+          data: d,
+          summary: summarizeArchiveEntry(d),
+          status: 'approved',
+          employerId: zhang.employerId,
+          submittedAt: now,
+          reviewedAt: now,
+        };
       }),
     );
   });

@@ -52,7 +52,10 @@ function summary(o: OrgRow, regionName: string) {
 }
 
 async function assertAccountFree(q: Queryable, username: string) {
-  const [u] = await q.select({ id: users.id }).from(users).where(eq(users.username, accountKey(username)));
+  const [u] = await q
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.username, accountKey(username)));
   if (u) fail('DUPLICATE', '该账号已被使用，请换一个', { username: '该账号已被使用' });
 }
 
@@ -117,7 +120,14 @@ export async function registerEmployer(
     let userId: string;
     if (signedInOperator) {
       userId = signedInOperator.user.id;
-      await tx.update(users).set({ orgId: org!.id, mobile: ctx.pii.encrypt('mobile', input.contactPhone), mobileHash: ctx.pii.hash('mobile', input.contactPhone) }).where(eq(users.id, userId));
+      await tx
+        .update(users)
+        .set({
+          orgId: org!.id,
+          mobile: ctx.pii.encrypt('mobile', input.contactPhone),
+          mobileHash: ctx.pii.hash('mobile', input.contactPhone),
+        })
+        .where(eq(users.id, userId));
     } else {
       await assertAccountFree(tx, input.account!.username);
       const [u] = await tx
@@ -135,32 +145,51 @@ export async function registerEmployer(
         .returning({ id: users.id });
       userId = u!.id;
     }
-    await writeAudit(tx, { actorUserId: userId, actorRole: 'employer', actorOrgId: org!.id, ip }, {
-      action: 'organization.registered',
-      targetType: 'organization',
-      targetId: org!.id,
-      regionPath: region.path,
-      after: { name: org!.name, creditCode: org!.creditCode, nature: org!.nature, affiliation: org!.affiliation, regionId: region.id },
-    });
+    await writeAudit(
+      tx,
+      { actorUserId: userId, actorRole: 'employer', actorOrgId: org!.id, ip },
+      {
+        action: 'organization.registered',
+        targetType: 'organization',
+        targetId: org!.id,
+        regionPath: region.path,
+        after: { name: org!.name, creditCode: org!.creditCode, nature: org!.nature, affiliation: org!.affiliation, regionId: region.id },
+      },
+    );
     return { orgId: org!.id, userId, newAccount: !signedInOperator };
   });
 }
 
 /** Stores the 授权委托书 and puts the registration (back) into the review queue. */
-export async function uploadAuthorizationLetter(ctx: AppContext, auth: LoadedSession, file: { stream: Readable; filename: string }, audit: AuditContext) {
+export async function uploadAuthorizationLetter(
+  ctx: AppContext,
+  auth: LoadedSession,
+  file: { stream: Readable; filename: string },
+  audit: AuditContext,
+) {
   const orgId = auth.user.orgId;
   if (!orgId) fail('STATE', '请先填写单位注册信息，再上传授权委托书');
   const [org] = await ctx.db.select().from(organizations).where(eq(organizations.id, orgId));
   if (!org) fail('NOT_FOUND');
   if (org.status === 'approved') fail('STATE', '单位注册已审核通过，无需再上传授权委托书');
-  const stored = await ctx.store.put(file.stream, { maxBytes: AUTHORIZATION_LETTER_MAX_BYTES, accept: ['application/pdf', 'image/jpeg', 'image/png'], filename: file.filename });
+  const stored = await ctx.store.put(file.stream, {
+    maxBytes: AUTHORIZATION_LETTER_MAX_BYTES,
+    accept: ['application/pdf', 'image/jpeg', 'image/png'],
+    filename: file.filename,
+  });
   try {
     return await ctx.db.transaction(async (tx) => {
       const [locked] = await tx.select().from(organizations).where(eq(organizations.id, orgId)).for('update');
       if (!locked || locked.status === 'approved') fail('CONFLICT');
       const [f] = await tx
         .insert(files)
-        .values({ ...stored, originalName: file.filename.slice(0, 200), purpose: 'authorizationLetter', ownerUserId: auth.user.id, ownerOrgId: orgId })
+        .values({
+          ...stored,
+          originalName: file.filename.slice(0, 200),
+          purpose: 'authorizationLetter',
+          ownerUserId: auth.user.id,
+          ownerOrgId: orgId,
+        })
         .returning({ id: files.id });
       await tx
         .update(organizations)
@@ -185,7 +214,12 @@ export async function uploadAuthorizationLetter(ctx: AppContext, auth: LoadedSes
 /** What the actor may do with an organization record. */
 export function allowedActions(actor: Actor, o: OrgRow): Array<'approve' | 'refuse' | 'createAccount'> {
   const out: Array<'approve' | 'refuse' | 'createAccount'> = [];
-  if (o.kind === 'employer' && o.status === 'pending' && o.authorizationLetterFileId && canReviewEmployerRegistration(actor, o.regionPath)) {
+  if (
+    o.kind === 'employer' &&
+    o.status === 'pending' &&
+    o.authorizationLetterFileId &&
+    canReviewEmployerRegistration(actor, o.regionPath)
+  ) {
     out.push('approve', 'refuse');
   }
   if (o.kind !== 'employer' && actor.role === 'admin' && isWithinJurisdiction(actor.regionPath, o.regionPath)) out.push('createAccount');
@@ -235,9 +269,13 @@ export async function getOrganization(ctx: AppContext, actor: Actor, id: string)
   // an employer's registration record (authorization letter, contact person, decision) is the unit's own and
   // its registration reviewers' (issue 8 item 2); other officers over the region see the unit, not the record
   const record = own || o.kind !== 'employer' || canReviewEmployerRegistration(actor, o.regionPath);
-  const [letter] = record && o.authorizationLetterFileId
-    ? await ctx.db.select({ fileId: files.id, mime: files.mime, name: files.originalName, size: files.size }).from(files).where(eq(files.id, o.authorizationLetterFileId))
-    : [];
+  const [letter] =
+    record && o.authorizationLetterFileId
+      ? await ctx.db
+          .select({ fileId: files.id, mime: files.mime, name: files.originalName, size: files.size })
+          .from(files)
+          .where(eq(files.id, o.authorizationLetterFileId))
+      : [];
   return {
     authorizationLetter: letter ?? null,
     ...summary(o, row.regionName),
@@ -288,7 +326,10 @@ export async function decideEmployer(
       before: { status: o.status },
       after: { status, reason, opinion: decision.kind === 'approve' ? (decision.opinion ?? null) : null },
     });
-    const operators = await tx.select({ id: users.id, mobile: users.mobile }).from(users).where(and(eq(users.orgId, id), eq(users.role, 'employer')));
+    const operators = await tx
+      .select({ id: users.id, mobile: users.mobile })
+      .from(users)
+      .where(and(eq(users.orgId, id), eq(users.role, 'employer')));
     await notify(
       tx,
       operators.map((u) =>
@@ -325,7 +366,14 @@ export async function createOrganization(ctx: AppContext, actor: Actor, input: z
     if (dup) fail('DUPLICATE', '该地区已有同名机构', { name: '该地区已有同名机构' });
     const [o] = await tx
       .insert(organizations)
-      .values({ kind: input.kind, name: input.name, regionId: region.id, regionPath: region.path, status: 'approved', createdBy: actor.userId })
+      .values({
+        kind: input.kind,
+        name: input.name,
+        regionId: region.id,
+        regionPath: region.path,
+        status: 'approved',
+        createdBy: actor.userId,
+      })
       .returning();
     await writeAudit(tx, audit, {
       action: 'organization.created',
@@ -361,7 +409,8 @@ export async function createAccount(
     const [o] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
     if (!o) fail('NOT_FOUND');
     if (as === 'expert') {
-      if (!(actor.role === 'officer' && actor.orgKind === 'committeeOffice' && actor.orgId === orgId)) fail('FORBIDDEN', '评审专家由所属评委会办公室添加');
+      if (!(actor.role === 'officer' && actor.orgKind === 'committeeOffice' && actor.orgId === orgId))
+        fail('FORBIDDEN', '评审专家由所属评委会办公室添加');
     } else {
       if (actor.role !== 'admin') fail('FORBIDDEN', '管理账号只能由系统管理员分配');
       if (!isWithinJurisdiction(actor.regionPath, o.regionPath)) fail('OUT_OF_JURISDICTION');
@@ -404,7 +453,13 @@ export async function searchEmployers(ctx: AppContext, keyword: string) {
     .select({ id: organizations.id, name: organizations.name, regionName: regions.name })
     .from(organizations)
     .innerJoin(regions, eq(regions.id, organizations.regionId))
-    .where(and(eq(organizations.kind, 'employer'), eq(organizations.status, 'approved'), or(ilike(organizations.name, kw), eq(organizations.creditCode, keyword.toUpperCase()))))
+    .where(
+      and(
+        eq(organizations.kind, 'employer'),
+        eq(organizations.status, 'approved'),
+        or(ilike(organizations.name, kw), eq(organizations.creditCode, keyword.toUpperCase())),
+      ),
+    )
     .orderBy(asc(organizations.name))
     .limit(20);
   return rows;
@@ -416,7 +471,14 @@ export async function listAccounts(ctx: AppContext, actor: Actor, orgId: string)
   const mine = actor.orgId === orgId;
   if (!mine && !(actor.role === 'admin' && isWithinJurisdiction(actor.regionPath, o.regionPath))) fail('OUT_OF_JURISDICTION');
   const rows = await ctx.db
-    .select({ id: users.id, role: users.role, realName: users.realName, username: users.username, mobile: users.mobile, status: users.status })
+    .select({
+      id: users.id,
+      role: users.role,
+      realName: users.realName,
+      username: users.username,
+      mobile: users.mobile,
+      status: users.status,
+    })
     .from(users)
     .where(and(eq(users.orgId, orgId), inArray(users.role, ['officer', 'admin', 'expert', 'employer'])))
     .orderBy(asc(users.realName));

@@ -35,7 +35,14 @@ const ZSummary = z.object({
 const PLAN_TEXT_MAX_CHARS = 500_000;
 const ZPlanText = z.string().min(1, '计划文件是空的').max(PLAN_TEXT_MAX_CHARS, '计划文件过大');
 const ZSaved = z.object({ ok: z.literal(true), version: z.number().int() });
-const ZRuleResult = z.object({ rule: z.string(), title: z.string(), status: z.enum(['pass', 'fail', 'needsReview']), explanation: z.string(), numbers: z.record(z.string(), z.union([z.number(), z.string()])), evidence: z.array(z.string()) });
+const ZRuleResult = z.object({
+  rule: z.string(),
+  title: z.string(),
+  status: z.enum(['pass', 'fail', 'needsReview']),
+  explanation: z.string(),
+  numbers: z.record(z.string(), z.union([z.number(), z.string()])),
+  evidence: z.array(z.string()),
+});
 
 export const planRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   /** Whether the office holds, or is on the route of, the applicant's application to the plan. */
@@ -58,24 +65,59 @@ export const planRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     return !!hit;
   }
 
-  app.get('/plans', { schema: { tags, summary: '已发布的评审计划（公开）', response: { 200: z.array(ZSummary) } } }, async (req) => listPlans(ctx, req.auth?.actor ?? null, 'published'));
+  app.get('/plans', { schema: { tags, summary: '已发布的评审计划（公开）', response: { 200: z.array(ZSummary) } } }, async (req) =>
+    listPlans(ctx, req.auth?.actor ?? null, 'published'),
+  );
 
-  app.get('/plans/mine', { schema: { tags, summary: '本评委会办公室的计划（含草稿）', response: { 200: z.array(ZSummary) } } }, async (req) => {
-    const auth = requireAuth(req, ['officer', 'admin']);
-    return listPlans(ctx, auth.actor, 'mine');
-  });
+  app.get(
+    '/plans/mine',
+    { schema: { tags, summary: '本评委会办公室的计划（含草稿）', response: { 200: z.array(ZSummary) } } },
+    async (req) => {
+      const auth = requireAuth(req, ['officer', 'admin']);
+      return listPlans(ctx, auth.actor, 'mine');
+    },
+  );
 
-  app.get('/plans/:id', { schema: { tags, summary: '计划详情（含完整计划数据）', params: ZId, response: { 200: z.object({ summary: ZSummary, plan: z.record(z.string(), z.unknown()) }), 404: ZError } } }, async (req) => getPlan(ctx, req.auth?.actor ?? null, req.params.id));
+  app.get(
+    '/plans/:id',
+    {
+      schema: {
+        tags,
+        summary: '计划详情（含完整计划数据）',
+        params: ZId,
+        response: { 200: z.object({ summary: ZSummary, plan: z.record(z.string(), z.unknown()) }), 404: ZError },
+      },
+    },
+    async (req) => getPlan(ctx, req.auth?.actor ?? null, req.params.id),
+  );
 
-  app.post('/plans', { schema: { tags, summary: '新建计划（JSON）', body: z.object({ plan: z.unknown() }), response: { 201: z.object({ id: z.uuid() }), 400: ZError, 409: ZError } } }, async (req, reply) => {
-    const auth = requireAuth(req, ['officer', 'admin']);
-    const id = await createPlan(ctx, auth.actor, checked(req.body.plan), auditContextOf(req), 'plan.created');
-    return reply.status(201).send({ id });
-  });
+  app.post(
+    '/plans',
+    {
+      schema: {
+        tags,
+        summary: '新建计划（JSON）',
+        body: z.object({ plan: z.unknown() }),
+        response: { 201: z.object({ id: z.uuid() }), 400: ZError, 409: ZError },
+      },
+    },
+    async (req, reply) => {
+      const auth = requireAuth(req, ['officer', 'admin']);
+      const id = await createPlan(ctx, auth.actor, checked(req.body.plan), auditContextOf(req), 'plan.created');
+      return reply.status(201).send({ id });
+    },
+  );
 
   app.post(
     '/plans/import',
-    { schema: { tags, summary: '导入计划文件（YAML 或 JSON 文本）', body: z.object({ text: ZPlanText }), response: { 201: z.object({ id: z.uuid() }), 400: ZError, 409: ZError } } },
+    {
+      schema: {
+        tags,
+        summary: '导入计划文件（YAML 或 JSON 文本）',
+        body: z.object({ text: ZPlanText }),
+        response: { 201: z.object({ id: z.uuid() }), 400: ZError, 409: ZError },
+      },
+    },
     async (req, reply) => {
       const auth = requireAuth(req, ['officer', 'admin']);
       const id = await createPlan(ctx, auth.actor, parsePlanText(req.body.text), auditContextOf(req), 'plan.imported');
@@ -132,20 +174,28 @@ export const planRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     await setPublished(ctx, auth.actor, req.params.id, true, auditContextOf(req));
     return { ok: true as const };
   });
-  app.post('/plans/:id/unpublish', { schema: { tags, summary: '撤回发布', params: ZId, response: { 200: ZOk, 409: ZError } } }, async (req) => {
-    const auth = requireAuth(req, ['officer', 'admin']);
-    await setPublished(ctx, auth.actor, req.params.id, false, auditContextOf(req));
-    return { ok: true as const };
-  });
+  app.post(
+    '/plans/:id/unpublish',
+    { schema: { tags, summary: '撤回发布', params: ZId, response: { 200: ZOk, 409: ZError } } },
+    async (req) => {
+      const auth = requireAuth(req, ['officer', 'admin']);
+      await setPublished(ctx, auth.actor, req.params.id, false, auditContextOf(req));
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/plans/:id/export', { schema: { tags, summary: '导出计划文件', params: ZId, querystring: z.object({ format: z.enum(['yaml', 'json']).default('yaml') }) } }, async (req, reply) => {
-    const { plan } = await getPlan(ctx, req.auth?.actor ?? null, req.params.id);
-    const ext = req.query.format === 'json' ? 'json' : 'yaml';
-    return reply
-      .header('content-type', ext === 'json' ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${plan.key}.${ext}"`)
-      .send(exportPlan(plan, req.query.format));
-  });
+  app.get(
+    '/plans/:id/export',
+    { schema: { tags, summary: '导出计划文件', params: ZId, querystring: z.object({ format: z.enum(['yaml', 'json']).default('yaml') }) } },
+    async (req, reply) => {
+      const { plan } = await getPlan(ctx, req.auth?.actor ?? null, req.params.id);
+      const ext = req.query.format === 'json' ? 'json' : 'yaml';
+      return reply
+        .header('content-type', ext === 'json' ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${plan.key}.${ext}"`)
+        .send(exportPlan(plan, req.query.format));
+    },
+  );
 
   app.post(
     '/plans/:id/eligibility',
@@ -169,7 +219,14 @@ export const planRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
             })
             .optional(),
         }),
-        response: { 200: z.object({ eligible: z.boolean(), interviewRequired: z.boolean(), interviewReasons: z.array(z.string()), results: z.array(ZRuleResult) }) },
+        response: {
+          200: z.object({
+            eligible: z.boolean(),
+            interviewRequired: z.boolean(),
+            interviewReasons: z.array(z.string()),
+            results: z.array(ZRuleResult),
+          }),
+        },
       },
     },
     async (req) => {
@@ -189,7 +246,10 @@ export const planRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         const allowed =
           auth.user.orgKind === 'committeeOffice'
             ? await officeHasApplicationOf(auth.user.orgId, applicantId, req.params.id)
-            : !!b && ((auth.user.role === 'employer' && b.employerId === auth.user.orgId) || ((auth.user.role === 'officer' || auth.user.role === 'admin') && isWithinJurisdiction(auth.actor.regionPath, b.regionPath)));
+            : !!b &&
+              ((auth.user.role === 'employer' && b.employerId === auth.user.orgId) ||
+                ((auth.user.role === 'officer' || auth.user.role === 'admin') &&
+                  isWithinJurisdiction(auth.actor.regionPath, b.regionPath)));
         if (!allowed) fail('NOT_FOUND', '未找到该申报人，或其不在您的管辖范围内');
       }
       const facts = await approvedFacts(ctx.db, applicantId);

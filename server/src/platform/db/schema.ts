@@ -3,18 +3,7 @@
  * (server/migrations) and applied to both at start-up.
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -262,7 +251,9 @@ export const auditEvents = pgTable(
   },
   (t) => [
     uniqueIndex('audit_seq_uq').on(t.seq),
-    index('audit_unsealed_idx').on(t.id).where(sql`seq is null`),
+    index('audit_unsealed_idx')
+      .on(t.id)
+      .where(sql`seq is null`),
     index('audit_target_idx').on(t.targetType, t.targetId),
     index('audit_at_idx').on(t.at.desc().nullsFirst()),
   ],
@@ -442,18 +433,25 @@ export const applications = pgTable(
     /** index into application_steps of the department now holding it; -1 while at the employer */
     currentStep: integer('current_step').notNull().default(-1),
     /** organizations that may act now (either-or steps have two) */
-    currentOrgIds: uuid('current_org_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    currentOrgIds: uuid('current_org_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     level: text('level'),
     mode: text('mode'),
     specialtyCode: text('specialty_code'),
-    draft: jsonb('draft').notNull().default(sql`'{}'::jsonb`),
+    draft: jsonb('draft')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     photoFileId: uuid('photo_file_id'),
     pledgeSignedAt: timestamp('pledge_signed_at', { withTimezone: true }),
     pledgeSignatureFileId: uuid('pledge_signature_file_id'),
     eligibility: jsonb('eligibility'),
     publicityStart: text('publicity_start'),
     publicityEnd: text('publicity_end'),
-    objections: jsonb('objections').notNull().default(sql`'[]'::jsonb`),
+    objections: jsonb('objections')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -467,13 +465,20 @@ export const applications = pgTable(
     // second (either-or and joint steps hold two); each index walks one org's applications in queue order. The array
     // itself is the last column so that pages and counts are index-only scans (PostgreSQL only considers those when
     // every column the query names is in the index; drizzle has no INCLUDE)
-    index('applications_queue_first_idx').on(sql`(${t.currentOrgIds}[1])`, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.currentOrgIds),
+    index('applications_queue_first_idx').on(
+      sql`(${t.currentOrgIds}[1])`,
+      t.submittedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+      t.currentOrgIds,
+    ),
     index('applications_queue_second_idx')
       .on(sql`(${t.currentOrgIds}[2])`, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.currentOrgIds)
       .where(sql`cardinality(${t.currentOrgIds}) > 1`),
     // a third holder or more: none today; kept exact and cheap (array_length, not cardinality: a predicate the
     // planner cannot prove to imply the second index's, so that index is never scanned whole for this part)
-    index('applications_queue_more_idx').using('gin', t.currentOrgIds).where(sql`array_length(${t.currentOrgIds}, 1) > 2`),
+    index('applications_queue_more_idx')
+      .using('gin', t.currentOrgIds)
+      .where(sql`array_length(${t.currentOrgIds}, 1) > 2`),
     index('applications_status_submitted_idx').on(t.status, t.submittedAt.desc().nullsFirst()),
     index('applications_employer_idx').on(t.employerId, t.status, t.submittedAt.desc().nullsFirst()),
   ],
@@ -491,7 +496,10 @@ export const applicationSteps = pgTable(
     orgIds: uuid('org_ids').array().notNull(),
     /** joint sign-off (会同): every org must approve; otherwise any one may act */
     joint: boolean('joint').notNull().default(false),
-    approvedOrgIds: uuid('approved_org_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    approvedOrgIds: uuid('approved_org_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     status: text('status').notNull().default('pending'),
     opinion: text('opinion'),
     checks: jsonb('checks'),

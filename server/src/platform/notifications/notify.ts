@@ -20,10 +20,17 @@ export interface InboxMessage {
 /** The INSERTs for the inbox and the SMS outbox, not yet run (none when there is nothing to say). */
 export function notificationInserts(q: Queryable, messages: InboxMessage[]) {
   if (messages.length === 0) return [];
-  const inbox = q.insert(notifications).values(messages.map((m) => ({ userId: m.userId, title: m.title, body: m.body, link: m.link ?? null })));
+  const inbox = q
+    .insert(notifications)
+    .values(messages.map((m) => ({ userId: m.userId, title: m.title, body: m.body, link: m.link ?? null })));
   const sms = messages.filter((m) => m.sms?.mobile);
   if (sms.length === 0) return [inbox];
-  return [inbox, q.insert(smsOutbox).values(sms.map((m) => ({ mobile: m.sms!.mobile!, template: m.sms!.template, body: `【职称申报评审平台】${m.title}：${m.body}` })))];
+  return [
+    inbox,
+    q
+      .insert(smsOutbox)
+      .values(sms.map((m) => ({ mobile: m.sms!.mobile!, template: m.sms!.template, body: `【职称申报评审平台】${m.title}：${m.body}` }))),
+  ];
 }
 
 export async function notify(q: Queryable, messages: InboxMessage[]): Promise<void> {
@@ -130,7 +137,10 @@ export async function deliverSmsOutbox(db: Db, gateway: SmsGateway, opts: { batc
     const ours = and(eq(smsOutbox.id, m.id), eq(smsOutbox.status, 'sending'), eq(smsOutbox.attempts, m.attempts));
     try {
       const { messageId } = await sendOne(gateway, m);
-      await db.update(smsOutbox).set({ status: 'sent', sentAt: sql`now()`, providerMessageId: messageId, lastError: null, claimedAt: null }).where(ours);
+      await db
+        .update(smsOutbox)
+        .set({ status: 'sent', sentAt: sql`now()`, providerMessageId: messageId, lastError: null, claimedAt: null })
+        .where(ours);
       opts.log?.info({ smsId: m.id, attempt: m.attempts, messageId }, 'sms sent');
       sent += 1;
     } catch (e) {
@@ -186,5 +196,8 @@ export async function markRead(q: Queryable, userId: string, ids: string[]): Pro
 }
 
 export async function markAllRead(q: Queryable, userId: string): Promise<void> {
-  await q.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`));
+  await q
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, userId), sql`${notifications.readAt} is null`));
 }

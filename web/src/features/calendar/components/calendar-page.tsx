@@ -10,7 +10,11 @@ import { useCurrentUser } from '@shared/session';
 import { isCalendarDate } from '@zc/domain';
 import { useCalendarYears, useEnterYear, usePublicityEnd } from '../api';
 
-const lines = (s: string | undefined) => (s ?? '').split(/[\s,，、]+/).map((x) => x.trim()).filter(Boolean);
+const lines = (s: string | undefined) =>
+  (s ?? '')
+    .split(/[\s,，、]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function CalendarPage() {
   const user = useCurrentUser();
@@ -25,7 +29,14 @@ export function CalendarPage() {
   return (
     <>
       <PageTitle>工作日历</PageTitle>
-      <Card style={{ marginBottom: 16 }} title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>已知放假安排的年度</Typography.Title>}>
+      <Card
+        style={{ marginBottom: 16 }}
+        title={
+          <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+            已知放假安排的年度
+          </Typography.Title>
+        }
+      >
         <Space wrap>
           {(years.data?.library ?? []).map((y) => (
             <Tag key={y}>{y}</Tag>
@@ -36,10 +47,19 @@ export function CalendarPage() {
             </Tag>
           ))}
         </Space>
-        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>未列出的年度无法计算公示期和截止日，请在国务院办公厅公布当年放假安排后及时录入。</Typography.Paragraph>
+        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
+          未列出的年度无法计算公示期和截止日，请在国务院办公厅公布当年放假安排后及时录入。
+        </Typography.Paragraph>
       </Card>
       {province ? (
-        <Card style={{ marginBottom: 16 }} title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>录入某年度放假调休安排</Typography.Title>}>
+        <Card
+          style={{ marginBottom: 16 }}
+          title={
+            <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+              录入某年度放假调休安排
+            </Typography.Title>
+          }
+        >
           <Form
             form={form}
             layout="vertical"
@@ -57,12 +77,34 @@ export function CalendarPage() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={9}>
-                <Form.Item label="放假日期（每行一个，YYYY-MM-DD）" name="holidays" rules={[{ validator: (_, v: string) => (lines(v).every(isCalendarDate) ? Promise.resolve() : Promise.reject(new Error('日期应为真实存在的 YYYY-MM-DD（月份 01–12，日期不超过当月天数）'))) }]}>
+                <Form.Item
+                  label="放假日期（每行一个，YYYY-MM-DD）"
+                  name="holidays"
+                  rules={[
+                    {
+                      validator: (_, v: string) =>
+                        lines(v).every(isCalendarDate)
+                          ? Promise.resolve()
+                          : Promise.reject(new Error('日期应为真实存在的 YYYY-MM-DD（月份 01–12，日期不超过当月天数）')),
+                    },
+                  ]}
+                >
                   <Input.TextArea rows={6} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={9}>
-                <Form.Item label="调休上班日期（周末上班，每行一个）" name="workdays" rules={[{ validator: (_, v: string) => (lines(v).every(isCalendarDate) ? Promise.resolve() : Promise.reject(new Error('日期应为真实存在的 YYYY-MM-DD（月份 01–12，日期不超过当月天数）'))) }]}>
+                <Form.Item
+                  label="调休上班日期（周末上班，每行一个）"
+                  name="workdays"
+                  rules={[
+                    {
+                      validator: (_, v: string) =>
+                        lines(v).every(isCalendarDate)
+                          ? Promise.resolve()
+                          : Promise.reject(new Error('日期应为真实存在的 YYYY-MM-DD（月份 01–12，日期不超过当月天数）')),
+                    },
+                  ]}
+                >
                   <Input.TextArea rows={6} />
                 </Form.Item>
               </Col>
@@ -75,8 +117,18 @@ export function CalendarPage() {
       ) : (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title="放假调休安排由省级管理员录入。" />
       )}
-      <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>公示期计算</Typography.Title>}>
-        <Form<{ start: Dayjs; days: number }> layout="inline" initialValues={{ days: 5 }} onFinish={(v) => end.mutateAsync({ start: v.start.format('YYYY-MM-DD'), days: v.days }).catch(onError)}>
+      <Card
+        title={
+          <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+            公示期计算
+          </Typography.Title>
+        }
+      >
+        <Form<{ start: Dayjs; days: number }>
+          layout="inline"
+          initialValues={{ days: 5 }}
+          onFinish={(v) => end.mutateAsync({ start: v.start.format('YYYY-MM-DD'), days: v.days }).catch(onError)}
+        >
           <Form.Item label="公示开始日" name="start" rules={[{ required: true, message: '请选择' }]}>
             <DatePicker />
           </Form.Item>
