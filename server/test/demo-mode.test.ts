@@ -24,6 +24,18 @@ describe('demo mode in the configuration', () => {
     expect(() => loadConfig({ DEMO_MODE: 'yes' })).toThrow('DEMO_MODE 只能是 true 或 false');
   });
 
+  it('keeps its data in ./data at the repository root, whichever folder the server runs in (issue 9 item 8)', () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const cwd = process.cwd();
+    try {
+      process.chdir(resolve(root, 'server'));
+      expect(loadConfig({}).dataDir).toBe(resolve(root, 'data'));
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(loadConfig({ DATA_DIR: '/srv/zc' }).dataDir).toBe('/srv/zc');
+  });
+
   it('with DATABASE_URL the demo switches do nothing, and the log says so', () => {
     const env = { NODE_ENV: 'production', DATABASE_URL: PG, SSO_DEMO_IDP: 'true', ZC_TEST_CLOCK: 'true', SEED_DEMO: 'true' };
     const c = loadConfig(env);

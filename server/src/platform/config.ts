@@ -106,11 +106,15 @@ function num(v: string | undefined, d: number): number {
   return Number.isFinite(n) ? n : d;
 }
 
+/** `./data` at the repository's root (README): config.ts lives in server/src/platform */
+export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, '../../../data');
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = num(env.PORT, 3000);
   const host = env.HOST ?? '127.0.0.1';
   const publicUrl = (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, '');
-  const dataDir = resolve(env.DATA_DIR ?? resolve(process.cwd(), 'data'));
+  // the README's ./data is the repository's root, whichever folder npm runs the server in (npm start -w server runs in server/)
+  const dataDir = resolve(env.DATA_DIR ?? DEFAULT_DATA_DIR);
   const database: DatabaseConfig = env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: num(env.DATABASE_POOL_SIZE, 20) }
     : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') };
