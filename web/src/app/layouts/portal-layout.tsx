@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Badge, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography } from 'antd';
-import { BellOutlined, MenuOutlined } from '@ant-design/icons';
+import { BellOutlined, MenuOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useHome } from '../../features/portal/api';
 import { useLogout } from '../../features/identity/api';
@@ -82,9 +82,14 @@ export function PortalLayout({ menu, children }: { menu: MenuEntry[]; children: 
               ],
             }}
           >
-            <Button ghost size="small" aria-haspopup="menu">
-              账号安全
-            </Button>
+            {screens.sm ? (
+              <Button ghost size="small" aria-haspopup="menu">
+                账号安全
+              </Button>
+            ) : (
+              // a phone-sized header has room for an icon only (the page must not scroll sideways)
+              <Button ghost size="small" aria-haspopup="menu" aria-label="账号安全" icon={<SafetyOutlined aria-hidden />} />
+            )}
           </Dropdown>
           <Button ghost size="small" onClick={doLogout} loading={logout.isPending}>
             退出登录
