@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { maskMobile, type Role } from '@zc/domain';
 import { users } from '../../platform/db/schema';
 import type { AppContext } from '../../platform/context';
+import type { Queryable } from '../../platform/db/client';
 import type { Config } from '../../platform/config';
 import { fail } from '../../platform/http/errors';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
@@ -160,6 +161,16 @@ export async function beginTotpEnrolment(ctx: AppContext, auth: LoadedSession): 
   return { uri, secret };
 }
 
+/** The user's TOTP state, locked for the enrolment or renewal that reads and changes it. */
+async function lockTotpState(tx: Queryable, userId: string) {
+  const [u] = await tx
+    .select({ totpSecret: users.totpSecret, totpEnabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  return u;
+}
+
 /** Step 2: the first code from the app proves the QR was read; TOTP is on and the recovery codes are shown once. */
 export async function confirmTotpEnrolment(
   ctx: AppContext,
@@ -169,11 +180,7 @@ export async function confirmTotpEnrolment(
 ): Promise<{ recoveryCodes: string[] }> {
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const [u] = await tx
-      .select({ totpSecret: users.totpSecret, totpEnabledAt: users.totpEnabledAt })
-      .from(users)
-      .where(eq(users.id, auth.user.id))
-      .for('update');
+    const u = await lockTotpState(tx, auth.user.id);
     if (!u?.totpSecret) fail('STATE', '请先生成二维码，再输入认证器 App 显示的 6 位数字');
     if (u.totpEnabledAt) fail('STATE', '动态口令已启用');
     const step = matchTotp(ctx.pii.decrypt('totp_secret', u.totpSecret), code, now);
@@ -196,11 +203,7 @@ export async function renewRecoveryCodes(
 ): Promise<{ recoveryCodes: string[] }> {
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const [u] = await tx
-      .select({ totpSecret: users.totpSecret, totpEnabledAt: users.totpEnabledAt })
-      .from(users)
-      .where(eq(users.id, auth.user.id))
-      .for('update');
+    const u = await lockTotpState(tx, auth.user.id);
     if (!u?.totpEnabledAt || !u.totpSecret) fail('STATE', '请先启用动态口令');
     const step = matchTotp(ctx.pii.decrypt('totp_secret', u.totpSecret), code, now);
     if (step === null || !(await useTotpStep(tx, auth.user.id, step, now)))
