@@ -14,7 +14,9 @@ import { usePlan } from '@shared/plans';
 import { useArchiveEntries } from '@shared/archive-entries';
 import { useAct, useApplication, useSaveDraft, type Draft } from '../api';
 import { ApplicationMaterials, ApplicationTimeline, StepRecords } from './application-view';
-import { AchievementsStep, AttachmentsStep, EligibilityStep, InfoStep, PhotoStep, PledgeStep, SelfScoreStep, type StepProps } from './wizard-steps';
+import { AchievementsStep, AttachmentsStep, InfoStep, PhotoStep, type StepProps } from './wizard-steps';
+import { PledgeStep } from './wizard-pledge-step';
+import { EligibilityStep, SelfScoreStep } from './wizard-score-steps';
 
 const STEPS: Array<{ key: string; title: string; Body: (p: StepProps) => React.ReactNode }> = [
   { key: 'photo', title: '证件照', Body: PhotoStep },

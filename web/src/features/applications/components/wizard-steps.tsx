@@ -1,20 +1,18 @@
 /** The wizard's steps (SPEC §4). Each step edits part of the draft; the page saves it on 下一步. */
-import { useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, List, QRCode, Radio, Select, Space, Spin, Table, Typography, Upload } from 'antd';
-import { CheckCircleFilled, IdcardOutlined, UploadOutlined } from '@ant-design/icons';
-import { applicationFacts, describePhotoSpec, evaluate, factsFromEntries, PLEDGE_TEXT, PLEDGE_TITLE, type ApplicationMode, type Plan } from '@zc/domain';
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, List, Radio, Select, Space, Typography, Upload } from 'antd';
+import { IdcardOutlined, UploadOutlined } from '@ant-design/icons';
+import { describePhotoSpec, type Plan } from '@zc/domain';
 import { fileUrl } from '@shared/api-client';
 import { StatusTag } from '@shared/components/status-tag';
 import { useApiErrorHandler } from '@shared/feedback';
-import { formatDateTime } from '@shared/format';
 import { useMe } from '@shared/me';
 import { App } from 'antd';
 import type { PlanDocument } from '@shared/plans';
 import { levelLabel, modeLabel } from '@shared/labels';
 import type { ArchiveEntry } from '@shared/archive-entries';
 import { checkEvidenceFile, EVIDENCE_ACCEPT, sendResumable } from '@shared/upload';
-import { useArchivePhoto, usePledgeToken, useUploadPhoto, useLiveEligibility, type Application, type Draft, type PhotoResult } from '../api';
-import { scoringItems } from './application-view';
+import { useArchivePhoto, useUploadPhoto, type Application, type Draft, type PhotoResult } from '../api';
 
 export interface StepProps {
   app: Application;
@@ -99,51 +97,6 @@ export function PhotoStep({ app, plan }: StepProps) {
             />
           )}
         </Flex>
-      </Flex>
-    </Flex>
-  );
-}
-
-/** 2. 真实性保证书: scan the QR code and sign with a finger on the phone; this page notices by itself. */
-export function PledgeStep({ app }: StepProps) {
-  const token = usePledgeToken(app.id);
-  const onError = useApiErrorHandler();
-  const link = token.data ? `${window.location.origin}${token.data.path}` : null;
-  return (
-    <Flex vertical gap={16}>
-      <div style={{ background: '#fafafa', padding: 16, border: '1px solid #f0f0f0' }}>
-        <Typography.Title level={3} style={{ fontSize: 16, textAlign: 'center' }}>
-          {PLEDGE_TITLE}
-        </Typography.Title>
-        {PLEDGE_TEXT.map((t) => (
-          <Typography.Paragraph key={t} style={{ marginBottom: 8 }}>
-            {t}
-          </Typography.Paragraph>
-        ))}
-      </div>
-      {app.pledgeSignedAt ? (
-        <Alert type="success" showIcon icon={<CheckCircleFilled />} title={`已于 ${formatDateTime(app.pledgeSignedAt)} 在手机上签名`} description="如需重签，可重新生成二维码再签一次。" />
-      ) : (
-        <Alert type="warning" showIcon title="尚未签名" description="请用手机扫描二维码，在手机上阅读保证书并用手指签名。签名后本页会自动更新。" />
-      )}
-      <Flex gap={24} wrap align="center">
-        {link ? (
-          <>
-            <QRCode value={link} size={180} aria-label="手机签名二维码" />
-            <Flex vertical gap={8} style={{ maxWidth: 360 }}>
-              <Typography.Text>二维码 15 分钟内有效，过期请重新生成。无法扫码时，可在手机浏览器打开：</Typography.Text>
-              <Typography.Text copyable={{ text: link }} code style={{ wordBreak: 'break-all' }} data-testid="pledge-link">
-                {link}
-              </Typography.Text>
-              <Space>
-                <Spin size="small" /> <Typography.Text type="secondary">正在等待手机签名……</Typography.Text>
-              </Space>
-            </Flex>
-          </>
-        ) : null}
-        <Button type={link ? 'default' : 'primary'} loading={token.isPending} onClick={() => token.mutateAsync().catch(onError)}>
-          {link ? '重新生成二维码' : '生成手机签名二维码'}
-        </Button>
       </Flex>
     </Flex>
   );
@@ -311,112 +264,6 @@ export function AttachmentsStep({ app, plan, draft, meta, setDraft }: StepProps)
         }}
       />
       <Typography.Text type="secondary">支持 PDF、JPG、PNG，单个文件不超过 50 MB。</Typography.Text>
-    </Flex>
-  );
-}
-
-/** 6. 自评分: each item with its points and the achievements that prove them ("无证明材料的不予评分"). */
-export function SelfScoreStep({ plan, draft, meta, setDraft, entries }: StepProps) {
-  const items = scoringItems(plan);
-  const spec = modeSpecOf(plan, meta.mode);
-  if (items.length === 0) return <Alert type="info" showIcon title="本计划没有自评分表，可直接下一步" />;
-  const chosen = entries.filter((e) => (draft.entryIds ?? []).includes(e.id) && e.kind === 'achievement');
-  const rows = draft.selfScore ?? [];
-  const rowOf = (key: string) => rows.find((r) => r.itemKey === key) ?? { itemKey: key, points: 0, evidenceIds: [] };
-  const setRow = (key: string, patch: Partial<{ points: number; evidenceIds: string[] }>) => setDraft({ selfScore: [...rows.filter((r) => r.itemKey !== key), { ...rowOf(key), ...patch }] });
-  const total = rows.reduce((n, r) => n + (r.points || 0), 0);
-  const unproved = items.filter((i) => rowOf(i.key).points > 0 && i.evidenceRequired && rowOf(i.key).evidenceIds.length === 0);
-  return (
-    <Flex vertical gap={12}>
-      <Typography.Text>
-        合计 <Typography.Text strong>{total}</Typography.Text> 分{spec?.selfScoreThreshold !== undefined ? `；“${spec.label}”须达到 ${spec.selfScoreThreshold} 分` : ''}。无证明材料的项目不予评分。
-      </Typography.Text>
-      {unproved.length > 0 && <Alert type="warning" showIcon title={`以下项目有分数但未关联佐证，将不计分：${unproved.map((i) => i.name).join('、')}`} />}
-      <div role="region" aria-label="自评分表" tabIndex={0} style={{ overflowX: 'auto' }}>
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="key"
-          dataSource={items}
-          style={{ minWidth: 560 }}
-          columns={[
-            { title: '评分项', dataIndex: 'name' },
-            { title: '满分', dataIndex: 'maxPoints', width: 60 },
-            {
-              title: '自评分',
-              width: 110,
-              render: (_, it) => <InputNumber aria-label={`${it.name}自评分`} min={0} max={it.maxPoints} value={rowOf(it.key).points} onChange={(v) => setRow(it.key, { points: Math.min(v ?? 0, it.maxPoints) })} />,
-            },
-            {
-              title: '佐证（所选业绩）',
-              render: (_, it) => (
-                <Select
-                  mode="multiple"
-                  aria-label={`${it.name}佐证`}
-                  style={{ minWidth: 200, width: '100%' }}
-                  placeholder="选择证明该项的业绩"
-                  value={rowOf(it.key).evidenceIds}
-                  onChange={(v: string[]) => setRow(it.key, { evidenceIds: v })}
-                  options={chosen.map((e) => ({ value: e.id, label: e.summary }))}
-                />
-              ),
-            },
-          ]}
-        />
-      </div>
-    </Flex>
-  );
-}
-
-const STATUS_TAG = { pass: { tone: 'success', label: '符合' }, fail: { tone: 'danger', label: '不符合' }, needsReview: { tone: 'pending', label: '待人工审核' } } as const;
-
-/**
- * 7. 资格检查: every rule of the plan on the approved archive and this draft, evaluated here in the
- * browser by the same domain function the server runs at submission (so it follows each change at
- * once); 服务器复核 asks the server, which decides.
- */
-export function EligibilityStep({ app, plan, draft, meta, entries }: StepProps) {
-  const ready = !!meta.level && !!meta.mode;
-  const server = useLiveEligibility(app.id, false);
-  const live = useMemo(() => {
-    if (!meta.level || !meta.mode) return null;
-    const approved = entries.filter((e) => e.status === 'approved');
-    return evaluate(plan, meta.mode as ApplicationMode, meta.level, { ...factsFromEntries(approved), application: applicationFacts(draft) });
-  }, [plan, meta.level, meta.mode, entries, draft]);
-  if (!ready || !live) return <Alert type="warning" showIcon title="请先选择申报级别和申报方式" />;
-  const r = live;
-  const agrees = server.data ? server.data.eligible === r.eligible : null;
-  return (
-    <Flex vertical gap={12}>
-      <Alert
-        type={r.eligible ? 'success' : 'error'}
-        showIcon
-        title={r.eligible ? '按已审核的档案和本次填写的内容，符合申报条件' : '暂不符合申报条件，提交时将被拒绝'}
-        description={r.interviewRequired ? `须参加面试答辩：${r.interviewReasons.join('、')}` : undefined}
-      />
-      <List
-        bordered
-        dataSource={r.results}
-        renderItem={(x) => (
-          <List.Item>
-            <Flex vertical gap={4} style={{ width: '100%' }}>
-              <Space wrap>
-                <StatusTag tone={STATUS_TAG[x.status].tone} label={STATUS_TAG[x.status].label} />
-                <Typography.Text strong>{x.title}</Typography.Text>
-              </Space>
-              <Typography.Text>{x.explanation}</Typography.Text>
-            </Flex>
-          </List.Item>
-        )}
-      />
-      <Flex gap={8} align="center" wrap>
-        <Button onClick={() => void server.refetch()} loading={server.isFetching}>
-          服务器复核
-        </Button>
-        <Typography.Text type="secondary">
-          {agrees === null ? '以上结果在本机按计划规则实时计算；提交时服务器按同一规则复核（以服务器为准）。' : agrees ? '服务器复核结果一致。' : '服务器复核结果与本机不同（可能档案刚有变化），请刷新页面后再检查。'}
-        </Typography.Text>
-      </Flex>
     </Flex>
   );
 }
