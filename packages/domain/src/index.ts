@@ -24,3 +24,4 @@ export * from './workflow/pledge';
 export * from './archive/to-facts';
 export * from './workflow/draft';
 export * from './validators/dates';
+export * from './labels/labels';
