@@ -449,6 +449,8 @@ export const applications = pgTable(
     eligibility: jsonb('eligibility'),
     publicityStart: text('publicity_start'),
     publicityEnd: text('publicity_end'),
+    /** the end was computed on a provisional calendar (a year without an entered official schedule); final once entered */
+    publicityEndProvisional: boolean('publicity_end_provisional').notNull().default(false),
     objections: jsonb('objections')
       .notNull()
       .default(sql`'[]'::jsonb`),

@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "publicity_end_provisional" boolean DEFAULT false NOT NULL;
