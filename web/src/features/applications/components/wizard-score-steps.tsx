@@ -1,7 +1,7 @@
 /** The wizard's 自评分 and 资格检查 steps (SPEC §4). */
 import { useMemo } from 'react';
 import { Alert, Button, Flex, InputNumber, List, Select, Space, Table, Typography } from 'antd';
-import { applicationFacts, evaluate, factsFromEntries, type ApplicationMode } from '@zc/domain';
+import { applicationFacts, evaluate, factsFromEntries, planSelfScore, type ApplicationMode, type SelfScoreLine } from '@zc/domain';
 import { StatusTag } from '@shared/components/status-tag';
 import type { PlanDocument } from '@shared/plans';
 import { useLiveEligibility } from '../api';
@@ -10,27 +10,61 @@ import type { StepProps } from './wizard-steps';
 
 const modeSpecOf = (plan: PlanDocument, mode: string | null) => plan.modes.find((m) => m.mode === mode);
 
+/** The one self-score count of the domain (planSelfScore), on the approved archive and this draft. */
+function useSelfScore({ plan, draft, entries }: Pick<StepProps, 'plan' | 'draft' | 'entries'>) {
+  return useMemo(
+    () =>
+      planSelfScore(plan, { ...factsFromEntries(entries.filter((e) => e.status === 'approved')), application: applicationFacts(draft) }),
+    [plan, draft, entries],
+  );
+}
+
+/** Per item: what was typed, what counts and why not (the same lines the 资格检查 step shows). */
+function ShortfallList({ lines }: { lines: SelfScoreLine[] }) {
+  const short = lines.filter((l) => l.reason);
+  if (short.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title="以下项目不计分或少计分"
+      description={
+        <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="self-score-shortfalls">
+          {short.map((l) => (
+            <li key={l.itemKey}>
+              {l.name}：填报 {l.claimed} 分，计 {l.counted} 分——{l.reason}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
 /** 6. 自评分: each item with its points and the achievements that prove them ("无证明材料的不予评分"). */
 export function SelfScoreStep({ plan, draft, meta, setDraft, entries }: StepProps) {
   const items = scoringItems(plan);
   const spec = modeSpecOf(plan, meta.mode);
+  const score = useSelfScore({ plan, draft, entries });
   if (items.length === 0) return <Alert type="info" showIcon title="本计划没有自评分表，可直接下一步" />;
   const chosen = entries.filter((e) => (draft.entryIds ?? []).includes(e.id) && e.kind === 'achievement');
   const rows = draft.selfScore ?? [];
   const rowOf = (key: string) => rows.find((r) => r.itemKey === key) ?? { itemKey: key, points: 0, evidenceIds: [] };
   const setRow = (key: string, patch: Partial<{ points: number; evidenceIds: string[] }>) =>
     setDraft({ selfScore: [...rows.filter((r) => r.itemKey !== key), { ...rowOf(key), ...patch }] });
-  const total = rows.reduce((n, r) => n + (r.points || 0), 0);
-  const unproved = items.filter((i) => rowOf(i.key).points > 0 && i.evidenceRequired && rowOf(i.key).evidenceIds.length === 0);
+  const lineOf = (key: string) => score.lines.find((l) => l.itemKey === key);
+  const differs = score.claimed + score.bonus !== score.total;
   return (
     <Flex vertical gap={12}>
-      <Typography.Text>
-        合计 <Typography.Text strong>{total}</Typography.Text> 分
-        {spec?.selfScoreThreshold !== undefined ? `；“${spec.label}”须达到 ${spec.selfScoreThreshold} 分` : ''}。无证明材料的项目不予评分。
+      <Typography.Text data-testid="self-score-total">
+        计分合计 <Typography.Text strong>{score.total}</Typography.Text> 分{score.bonus > 0 ? `（含山区 26 县加分 ${score.bonus} 分）` : ''}
+        {differs
+          ? `；填报合计 ${score.claimed} 分，其中 ${Math.round((score.claimed + score.bonus - score.total) * 10) / 10} 分不计，原因见下`
+          : ''}
+        {spec?.selfScoreThreshold !== undefined ? `；“${spec.label}”须达到 ${spec.selfScoreThreshold} 分` : ''}
+        。无证明材料的项目不予评分；资格检查使用同一合计。
       </Typography.Text>
-      {unproved.length > 0 && (
-        <Alert type="warning" showIcon title={`以下项目有分数但未关联佐证，将不计分：${unproved.map((i) => i.name).join('、')}`} />
-      )}
+      <ShortfallList lines={score.lines} />
       <div role="region" aria-label="自评分表" tabIndex={0} style={{ overflowX: 'auto' }}>
         <Table
           size="small"
@@ -53,6 +87,11 @@ export function SelfScoreStep({ plan, draft, meta, setDraft, entries }: StepProp
                   onChange={(v) => setRow(it.key, { points: Math.min(v ?? 0, it.maxPoints) })}
                 />
               ),
+            },
+            {
+              title: '计分',
+              width: 60,
+              render: (_, it) => lineOf(it.key)?.counted ?? 0,
             },
             {
               title: '佐证（所选业绩）',
@@ -89,6 +128,7 @@ const STATUS_TAG = {
 export function EligibilityStep({ app, plan, draft, meta, entries }: StepProps) {
   const ready = !!meta.level && !!meta.mode;
   const server = useLiveEligibility(app.id, false);
+  const score = useSelfScore({ plan, draft, entries });
   const live = useMemo(() => {
     if (!meta.level || !meta.mode) return null;
     const approved = entries.filter((e) => e.status === 'approved');
@@ -119,6 +159,7 @@ export function EligibilityStep({ app, plan, draft, meta, entries }: StepProps) 
                 <Typography.Text strong>{x.title}</Typography.Text>
               </Space>
               <Typography.Text>{x.explanation}</Typography.Text>
+              {x.rule === 'selfScore' && <ShortfallList lines={score.lines} />}
             </Flex>
           </List.Item>
         )}
