@@ -16,6 +16,7 @@ export * from './rules/direct-report';
 export * from './rules/scoring';
 export * from './rules/skills';
 export * from './calendar/working-days';
+export * from './calendar/statutory-holidays';
 export * from './calendar/deadline';
 export * from './workflow/transitions';
 export * from './workflow/routing';
