@@ -9,6 +9,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import {
   APPLICATION_STATUSES,
   applicationFacts,
+  bindingBlocker,
   UnknownCalendarYearError,
   deadlineMessage,
   evaluate,
@@ -48,7 +49,7 @@ import { writeTogether } from '../../platform/db/together';
 import type { LoadedSession } from '../../platform/auth/session';
 import { containsPattern, withinJurisdiction } from '../../platform/db/jurisdiction';
 import { factsFromEntries } from '../plans/facts';
-import { freezeUpdate } from '../archive/service';
+import { bindingOf, freezeUpdate } from '../archive/service';
 import { calendarFor } from '../calendar/service';
 import { resolveSteps } from './resolve-steps';
 
@@ -155,7 +156,10 @@ export async function createApplication(ctx: AppContext, auth: LoadedSession, pl
     .from(employmentBindings)
     .innerJoin(organizations, eq(organizations.id, employmentBindings.employerId))
     .where(and(eq(employmentBindings.applicantId, auth.user.id), eq(employmentBindings.status, 'approved')));
-  if (!b) fail('STATE', '请先绑定工作单位，再申报');
+  if (!b) {
+    const { state } = await bindingOf(ctx.db, auth.user.id);
+    fail('STATE', bindingBlocker(state === 'approved' ? 'none' : state, 'application')!.message, { reason: state === 'pending' ? 'bindingPending' : 'unbound' });
+  }
   const [existing] = await ctx.db
     .select({ id: applications.id })
     .from(applications)
@@ -235,9 +239,10 @@ export async function saveDraft(
     await tx
       .update(applications)
       .set({
-        level: input.level ?? a.level,
-        mode: input.mode ?? a.mode,
-        specialtyCode: input.specialtyCode ?? a.specialtyCode,
+        // a field the request leaves out stays; null clears it (a new level empties a mode that does not fit it)
+        level: input.level === undefined ? a.level : input.level,
+        mode: input.mode === undefined ? a.mode : input.mode,
+        specialtyCode: input.specialtyCode === undefined ? a.specialtyCode : input.specialtyCode,
         draft: { ...(a.draft as DraftData), ...draft },
         updatedAt: ctx.now(),
         version: a.version + 1,
