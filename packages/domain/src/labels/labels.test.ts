@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as domain from '../index';
-import { LABELS, labelOf, labelOptions, SMS_TEMPLATE_LABELS } from './labels';
+import { LABELS, labelOf, labelOptions, maskPersonName, SMS_TEMPLATE_LABELS } from './labels';
 
 const CHINESE = /^[\u4e00-\u9fa5（）、·]+$/;
 type Def = { type: string; [k: string]: unknown };
@@ -123,5 +123,14 @@ describe('Chinese labels (issue 9 item 6)', () => {
       { value: 'senior', label: '高级评审委员会（高评委）' },
       { value: 'intermediate', label: '中级评审委员会（中评委）' },
     ]);
+  });
+});
+
+describe('maskPersonName (audit log object names)', () => {
+  it('keeps the first character only', () => {
+    expect(maskPersonName('张伟')).toBe('张*');
+    expect(maskPersonName('欧阳娜娜')).toBe('欧***');
+    expect(maskPersonName('李')).toBe('李*');
+    expect(maskPersonName('')).toBe('—');
   });
 });

@@ -156,3 +156,13 @@ export function labelOptions<K extends LabelKind>(kind: K): Array<{ value: keyof
     label: label as string,
   }));
 }
+
+/**
+ * A person's name where the reader needs to recognise, not identify, them (the audit log's object column):
+ * the first character stays, the rest become *. 张伟 → 张*, 欧阳娜娜 → 欧***.
+ */
+export function maskPersonName(name: string | null | undefined): string {
+  const chars = [...(name ?? '').trim()];
+  if (chars.length === 0) return '—';
+  return chars[0]! + '*'.repeat(Math.max(1, chars.length - 1));
+}

@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, count, desc, eq } from 'drizzle-orm';
-import { AUDIT_ACTIONS, type AuditAction } from '../../platform/audit/audit';
-import { maskMobile } from '@zc/domain';
+import { labelOf, maskMobile } from '@zc/domain';
+import { auditActionLabel, resolveAuditTargets, targetKey } from './audit-targets';
 import type { AppContext } from '../../platform/context';
 import { auditEvents, smsOutbox, users } from '../../platform/db/schema';
 import { requireAuth } from '../../platform/auth/plugin';
@@ -32,7 +32,10 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
               id: z.uuid(),
               mobileMasked: z.string(),
               template: z.string(),
+              /** the template's name in words (the key stays for support staff) */
+              templateLabel: z.string(),
               body: z.string(),
+              statusLabel: z.string(),
               status: z.string(),
               attempts: z.number(),
               lastError: z.string().nullable(),
@@ -60,8 +63,10 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
           id: m.id,
           mobileMasked: maskMobile(ctx.pii.decrypt('mobile', m.mobile)),
           template: m.template,
+          templateLabel: labelOf('smsTemplate', m.template),
           body: hideSmsCode(m.template, m.body),
           status: m.status,
+          statusLabel: labelOf('smsStatus', m.status),
           attempts: m.attempts,
           lastError: m.lastError,
           createdAt: m.createdAt.toISOString(),
@@ -88,10 +93,15 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
               at: z.string(),
               actorName: z.string().nullable(),
               actorRole: z.string().nullable(),
+              actorRoleLabel: z.string().nullable(),
               ip: z.string().nullable(),
               action: z.string(),
               actionLabel: z.string(),
               targetType: z.string(),
+              /** 评审计划, 职称申报, 用户 … */
+              targetLabel: z.string(),
+              /** the object's name (people masked), null when the object no longer exists */
+              targetName: z.string().nullable(),
               targetId: z.string(),
               before: z.unknown(),
               after: z.unknown(),
@@ -116,16 +126,23 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
           .offset((req.query.page - 1) * req.query.pageSize),
         ctx.db.select({ n: count() }).from(auditEvents).where(cond),
       ]);
+      const names = await resolveAuditTargets(
+        ctx.db,
+        rows.map(({ e }) => e),
+      );
       return {
         items: rows.map(({ e, actorName }) => ({
           id: e.id,
           at: e.at.toISOString(),
           actorName,
           actorRole: e.actorRole,
+          actorRoleLabel: e.actorRole ? labelOf('role', e.actorRole) : null,
           ip: e.ip,
           action: e.action,
-          actionLabel: AUDIT_ACTIONS[e.action as AuditAction] ?? e.action,
+          actionLabel: auditActionLabel(e.action, e.before, e.after),
           targetType: e.targetType,
+          targetLabel: labelOf('auditTarget', e.targetType),
+          targetName: names.get(targetKey(e)) ?? null,
           targetId: e.targetId,
           before: e.before,
           after: e.after,

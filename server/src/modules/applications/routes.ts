@@ -10,6 +10,7 @@ import {
   checkPhoto,
   evaluate,
   fitPhotoSize,
+  labelOf,
   maskIdNumber,
   type ApplicationMode,
   type ApplicationStatus,
@@ -465,8 +466,11 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       row?.idNumber ? maskIdNumber(ctx.pii.decrypt('id_number', row.idNumber)) : '',
       detail.currentSpecialty ?? '',
       detail.planName,
-      detail.level ?? '',
-      detail.mode ?? '',
+      // words, never codes (issue 9 item 6): the plan's own name of the mode, else the domain's
+      detail.level ? labelOf('titleLevel', detail.level) : '',
+      detail.mode
+        ? ((row?.plan as Plan | undefined)?.modes.find((m) => m.mode === detail.mode)?.label ?? labelOf('applicationMode', detail.mode))
+        : '',
       entries,
     ]);
     ws.columns.forEach((c) => (c.width = 22));

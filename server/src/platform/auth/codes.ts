@@ -7,10 +7,11 @@ import { createHash, randomInt } from 'node:crypto';
 import { and, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { mfaRecoveryCodes, smsOutbox, verificationCodes } from '../db/schema';
 import type { Queryable } from '../db/client';
+import type { SmsTemplate } from '@zc/domain';
 import { fail } from '../http/errors';
 
 /** Templates whose body carries a one-time code: nobody but the recipient may read it (the admin outbox masks it). */
-export const CODE_SMS_TEMPLATES = ['passwordResetCode', 'loginCode'] as const;
+export const CODE_SMS_TEMPLATES = ['passwordResetCode', 'loginCode'] as const satisfies readonly SmsTemplate[];
 
 /** The body of a code message with its code hidden. */
 export function hideSmsCode(template: string, body: string): string {

@@ -3,6 +3,7 @@
  * (an outbox), so a rolled-back change never notifies; the SMS adapter delivers queued rows afterwards.
  */
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { SmsTemplate } from '@zc/domain';
 import { notifications, smsOutbox } from '../db/schema';
 import type { Db, Queryable } from '../db/client';
 import { DEMO_SMS_LATENCY_MS } from '../config';
@@ -14,7 +15,8 @@ export interface InboxMessage {
   body: string;
   link?: string;
   /** when given, the same text also goes out as an SMS (12333-style) */
-  sms?: { mobile: string | null; template: string };
+  /** template: a key of the domain's SMS_TEMPLATE_LABELS, so the outbox can name it in words */
+  sms?: { mobile: string | null; template: SmsTemplate };
 }
 
 /** The INSERTs for the inbox and the SMS outbox, not yet run (none when there is nothing to say). */
