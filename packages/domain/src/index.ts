@@ -1,4 +1,5 @@
 export * from './regions/zhejiang';
+export * from './regions/provinces';
 export * from './validators/id-number';
 export * from './validators/credit-code';
 export * from './identity/organizations';
@@ -6,6 +7,8 @@ export * from './identity/roles';
 export * from './identity/password';
 export * from './files/file-type';
 export * from './archive/entries';
+export * from './archive/options';
+export * from './archive/check';
 export * from './archive/education';
 export * from './archive/social-security';
 export * from './plans/plan';

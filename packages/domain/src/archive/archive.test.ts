@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkArchiveEntry, summarizeArchiveEntry, ZArchiveEntryData } from './entries';
+import { summarizeArchiveEntry, ZArchiveEntryData } from './entries';
+import { checkArchiveEntry } from './check';
 import { educationVerificationRoute, effectiveEducationLevel } from './education';
 
 const edu = { kind: 'education', level: 'bachelor', degree: 'bachelor', school: '浙江大学', major: '计算机科学与技术', graduationDate: '2008-06-30', studyMode: 'fullTime', origin: 'domestic', isEngineering: true, isHighest: true } as const;

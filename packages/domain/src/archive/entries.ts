@@ -4,14 +4,38 @@
  */
 import { z } from 'zod';
 import { zDate, zMonth } from '../validators/dates';
+import { mountainCountyProblem } from '../regions/zhejiang';
+import { isProvinceName } from '../regions/provinces';
+import { HOME_PROVINCE } from './social-security';
+import {
+  AWARD_LEVELS,
+  BOOK_ROLES,
+  CE_CHANNELS,
+  COMPETITION_CLASSES,
+  COMPETITION_LEVELS,
+  DEGREES,
+  EDUCATION_ORIGINS,
+  GRANT_MODES,
+  PATENT_TYPES,
+  PROJECT_LEVELS,
+  PROJECT_ROLES,
+  PROOF_KINDS,
+  REPORT_KINDS,
+  SKILL_GRADES,
+  STANDARD_LEVELS,
+  STANDARD_ROLES,
+  STUDY_MODES,
+  TITLE_SERIES,
+  choice,
+} from './options';
 
-// dates and months that exist (validators/dates.ts)
-const month = zMonth();
-const day = zDate();
+// dates and months that exist (validators/dates.ts); the label names the field in the message
+const month = (label: string) => zMonth(label);
+const day = (label: string) => zDate(label);
 const text = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 个字`);
 const optionalText = (max: number) => z.string().trim().max(max).optional().nullable();
-const rank = z.number().int('排名应为整数').min(1, '排名从 1 开始').max(99);
-const level5 = z.enum(['county', 'city', 'provincial', 'ministerial', 'national'], { error: '请选择级别' });
+const rank = z.number().int('排名应为整数').min(1, '排名从 1 开始').max(99, '排名不超过 99');
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 
 export const EDUCATION_LEVELS = [
   { value: 'secondary', label: '中专' },
@@ -32,14 +56,14 @@ export type TechnicalSchoolClass = (typeof TECHNICAL_SCHOOL_CLASSES)[number]['va
 
 export const ZEducation = z.object({
   kind: z.literal('education'),
-  level: z.enum(['secondary', 'juniorCollege', 'bachelor', 'master', 'doctor'], { error: '请选择学历' }).optional(),
-  technicalSchoolClass: z.enum(['intermediateWorkerClass', 'seniorWorkerClass', 'preMasterWorkerClass']).optional(),
-  degree: z.enum(['none', 'bachelor', 'master', 'doctor']).default('none'),
+  level: choice(EDUCATION_LEVELS, '学历').optional(),
+  technicalSchoolClass: choice(TECHNICAL_SCHOOL_CLASSES, '技工院校班级类别').optional(),
+  degree: choice(DEGREES, '学位').default('none'),
   school: text(60, '毕业院校'),
   major: text(40, '所学专业'),
-  graduationDate: day,
-  studyMode: z.enum(['fullTime', 'partTime'], { error: '请选择学习形式' }),
-  origin: z.enum(['domestic', 'foreign', 'hkMacaoTaiwan'], { error: '请选择学历来源' }),
+  graduationDate: day('毕业时间'),
+  studyMode: choice(STUDY_MODES, '学习形式'),
+  origin: choice(EDUCATION_ORIGINS, '学历来源'),
   isEngineering: z.boolean(),
   isHighest: z.boolean(),
   certificateNumber: optionalText(40),
@@ -53,15 +77,15 @@ export const TITLE_LEVELS = [
   { value: 'professor', label: '正高级工程师' },
 ] as const;
 export type TitleLevel = (typeof TITLE_LEVELS)[number]['value'];
-const titleLevel = z.enum(['technicianLevel', 'assistant', 'intermediate', 'senior', 'professor'], { error: '请选择职称级别' });
 
 export const ZTitle = z.object({
   kind: z.literal('title'),
-  level: titleLevel,
-  series: text(20, '职称系列'),
+  level: choice(TITLE_LEVELS, '职称级别'),
+  /** 职称系列: one of the national series (options.ts), e.g. "工程" */
+  series: z.preprocess(trimmed, choice(TITLE_SERIES, '职称系列')),
   specialty: text(40, '专业'),
-  grantedDate: day,
-  grantMode: z.enum(['evaluation', 'recognition', 'initialGrant', 'exam'], { error: '请选择取得方式' }),
+  grantedDate: day('取得时间'),
+  grantMode: choice(GRANT_MODES, '取得方式'),
   issuer: text(60, '发证单位'),
   certificateNumber: optionalText(40),
   isCurrent: z.boolean(),
@@ -69,11 +93,11 @@ export const ZTitle = z.object({
 
 export const ZAppointment = z.object({
   kind: z.literal('appointment'),
-  titleLevel,
+  titleLevel: choice(TITLE_LEVELS, '聘任职称级别'),
   post: text(40, '聘任岗位'),
   employerName: text(60, '聘任单位'),
-  startMonth: month,
-  endMonth: month.optional().nullable(),
+  startMonth: month('聘任开始时间'),
+  endMonth: month('聘任结束时间').optional().nullable(),
 });
 
 export const ZWorkExperience = z.object({
@@ -81,11 +105,19 @@ export const ZWorkExperience = z.object({
   employerName: text(60, '工作单位'),
   position: text(40, '职务/岗位'),
   duties: text(500, '主要工作内容'),
-  startMonth: month,
-  endMonth: month.optional().nullable(),
+  startMonth: month('开始时间'),
+  endMonth: month('结束时间').optional().nullable(),
   isEngineering: z.boolean(),
-  /** worked in one of the 26 mountain counties (seed 003 五(五)) */
-  mountainCountyRegionId: z.string().max(40).optional().nullable(),
+  /** worked in one of the 26 mountain counties (seed 003 五(五)): a region id the list of 附件3 flags, or none */
+  mountainCountyRegionId: z
+    .string()
+    .max(40, '山区县须为浙江省山区 26 县之一，请从名单中选择')
+    .optional()
+    .nullable()
+    .superRefine((v, ctx) => {
+      const problem = mountainCountyProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 
 export const ASSESSMENT_RESULTS = [
@@ -98,8 +130,8 @@ export const ASSESSMENT_RESULTS = [
 
 export const ZAnnualAssessment = z.object({
   kind: z.literal('annualAssessment'),
-  year: z.number().int().min(1980, '年份不正确').max(2100, '年份不正确'),
-  result: z.enum(['excellent', 'qualified', 'competent', 'basicallyQualified', 'unqualified'], { error: '请选择考核结果' }),
+  year: z.number('请填写考核年度').int('年份不正确').min(1980, '年份不正确').max(2100, '年份不正确'),
+  result: choice(ASSESSMENT_RESULTS, '考核结果'),
 });
 
 export const CE_CATEGORIES = [
@@ -116,11 +148,11 @@ export const HOURS_REGISTRIES = [
 
 export const ZContinuingEducation = z.object({
   kind: z.literal('continuingEducation'),
-  year: z.number().int().min(2000, '年份不正确').max(2100, '年份不正确'),
-  hours: z.number().positive('学时应大于 0').max(500, '单条记录学时不超过 500'),
-  category: z.enum(['professional', 'industryPublic', 'generalPublic'], { error: '请选择科目类别' }),
-  registry: z.enum(['provincialHr', 'economyIt', 'cityHr', 'industry'], { error: '请选择学时登记平台' }),
-  channel: z.enum(['onlineCourseware', 'other'], { error: '请选择学习方式' }),
+  year: z.number('请填写年度').int('年份不正确').min(2000, '年份不正确').max(2100, '年份不正确'),
+  hours: z.number('请填写学时').positive('学时应大于 0').max(500, '单条记录学时不超过 500'),
+  category: choice(CE_CATEGORIES, '科目类别'),
+  registry: choice(HOURS_REGISTRIES, '学时登记平台'),
+  channel: choice(CE_CHANNELS, '学习方式'),
   courseName: text(80, '课程/培训名称'),
   provider: text(60, '主办单位'),
 });
@@ -143,7 +175,7 @@ const ZPaper = z
       .regex(/^\d{2}-\d{4}(\/[A-Z0-9]{1,4})?$/, 'CN 号格式应为 33-1234/TP')
       .optional()
       .nullable(),
-    publishedMonth: month,
+    publishedMonth: month('发表时间'),
     issue: text(20, '期号'),
     authorRank: rank,
   })
@@ -153,88 +185,88 @@ const ZBook = z.object({
   title: text(120, '著作名称'),
   publisher: text(60, '出版社'),
   isbn: text(20, 'ISBN'),
-  publishedMonth: month,
-  role: z.enum(['chiefEditor', 'deputyEditor', 'author', 'coAuthor']),
-  wordsWrittenThousand: z.number().min(0).max(10000).optional().nullable(),
+  publishedMonth: month('出版时间'),
+  role: choice(BOOK_ROLES, '本人角色'),
+  wordsWrittenThousand: z.number().min(0, '字数不能为负').max(10000, '本人撰写字数不超过 10000 千字').optional().nullable(),
 });
 const ZProject = z.object({
   type: z.literal('project'),
   name: text(120, '项目名称'),
-  level: z.enum(['enterprise', 'county', 'city', 'provincial', 'ministerial', 'national']),
-  contractAmountWan: z.number().min(0, '合同金额不能为负').max(10_000_000).optional().nullable(),
-  role: z.enum(['leader', 'mainParticipant', 'participant'], { error: '请选择本人角色' }),
+  level: choice(PROJECT_LEVELS, '项目级别'),
+  contractAmountWan: z.number().min(0, '合同金额不能为负').max(10_000_000, '合同金额不超过 1000 亿元').optional().nullable(),
+  role: choice(PROJECT_ROLES, '本人角色'),
   rank: rank.optional().nullable(),
-  startMonth: month,
-  endMonth: month.optional().nullable(),
+  startMonth: month('开始时间'),
+  endMonth: month('结束时间').optional().nullable(),
 });
 const ZPatent = z.object({
   type: z.literal('patent'),
   name: text(120, '专利名称'),
-  patentType: z.enum(['invention', 'utilityModel', 'design'], { error: '请选择专利类型' }),
+  patentType: choice(PATENT_TYPES, '专利类型'),
   patentNumber: text(30, '专利号'),
-  grantDate: day,
+  grantDate: day('授权日期'),
   inventorRank: rank,
 });
 const ZStandard = z.object({
   type: z.literal('standard'),
   name: text(120, '标准名称'),
   number: text(40, '标准编号'),
-  level: z.enum(['national', 'industry', 'local', 'group', 'enterprise']),
-  role: z.enum(['led', 'participated']),
+  level: choice(STANDARD_LEVELS, '标准级别'),
+  role: choice(STANDARD_ROLES, '本人角色'),
   rank,
-  publishedDate: day,
+  publishedDate: day('发布日期'),
 });
 const ZAward = z.object({
   type: z.literal('award'),
   name: text(120, '奖项名称'),
-  level: level5,
+  level: choice(AWARD_LEVELS, '奖项级别'),
   grade: optionalText(20),
   issuer: text(60, '授奖单位'),
-  date: day,
+  date: day('获奖日期'),
   rank: rank.optional().nullable(),
 });
 const ZHonour = z.object({
   type: z.literal('honour'),
   name: text(120, '荣誉名称'),
-  level: level5,
+  level: choice(AWARD_LEVELS, '荣誉级别'),
   issuer: text(60, '授予单位'),
-  date: day,
+  date: day('授予日期'),
 });
 const ZSoftwareCopyright = z.object({
   type: z.literal('softwareCopyright'),
   name: text(120, '软件名称'),
   registrationNumber: text(30, '登记号'),
-  date: day,
+  date: day('登记日期'),
   rank,
 });
 const ZReport = z.object({
   type: z.literal('report'),
   title: text(120, '报告名称'),
-  reportKind: z.enum(['researchReport', 'technicalReport', 'engineeringPlan', 'workSummary', 'feasibilityReport']),
-  date: day,
+  reportKind: choice(REPORT_KINDS, '报告类型'),
+  date: day('完成日期'),
 });
 const ZSkillCertificate = z.object({
   type: z.literal('skillCertificate'),
   name: text(60, '职业（工种）'),
-  grade: z.enum(['seniorWorker', 'masterWorker', 'seniorMasterWorker'], { error: '请选择技能等级' }),
+  grade: choice(SKILL_GRADES, '技能等级'),
   issuer: text(60, '发证机构'),
-  date: day,
+  date: day('发证日期'),
   certificateNumber: text(40, '证书编号'),
 });
 const ZCompetition = z.object({
   type: z.literal('competition'),
   name: text(120, '竞赛名称'),
-  level: z.enum(['city', 'provincial', 'national', 'worldSkills']),
-  competitionClass: z.enum(['class1', 'class2']).optional().nullable(),
-  placing: z.number().int().min(1).max(999),
-  date: day,
+  level: choice(COMPETITION_LEVELS, '竞赛级别'),
+  competitionClass: choice(COMPETITION_CLASSES, '竞赛类别').optional().nullable(),
+  placing: z.number('请填写名次').int('名次应为整数').min(1, '名次从 1 开始').max(999, '名次不超过 999'),
+  date: day('比赛日期'),
 });
 const ZInnovationResult = z.object({
   type: z.literal('innovationResult'),
   name: text(120, '成果名称'),
-  year: z.number().int().min(1980).max(2100),
-  salesWan: z.number().min(0).optional().nullable(),
-  profitWan: z.number().min(0).optional().nullable(),
+  year: z.number('请填写年度').int('年份不正确').min(1980, '年份不正确').max(2100, '年份不正确'),
+  salesWan: z.number().min(0, '销售额不能为负').optional().nullable(),
+  profitWan: z.number().min(0, '利润不能为负').optional().nullable(),
 });
 
 export const ZAchievementDetail = z.discriminatedUnion('type', [
@@ -271,10 +303,13 @@ export const ACHIEVEMENT_TYPES = [
 /** Periods of social security outside the province need proof (SPEC §2; seed 002 五(三)). */
 export const ZSocialSecurityProof = z.object({
   kind: z.literal('socialSecurityProof'),
-  startMonth: month,
-  endMonth: month,
-  province: text(20, '参保省份'),
-  proofKind: z.enum(['pensionContributionProof', 'contractSalaryTax'], { error: '请选择证明方式' }),
+  startMonth: month('起始月份'),
+  endMonth: month('截止月份'),
+  /** a provincial-level division other than Zhejiang (regions/provinces.ts), full name */
+  province: text(20, '参保省份')
+    .refine(isProvinceName, '参保省份须为省级行政区的全称，如“江苏省”“上海市”“广西壮族自治区”')
+    .refine((p) => p !== HOME_PROVINCE, '省外社保证明只用于在浙江省以外参保的期间，参保省份不能是浙江省'),
+  proofKind: choice(PROOF_KINDS, '证明方式'),
 });
 
 export const ZArchiveEntryData = z.discriminatedUnion('kind', [
@@ -308,45 +343,6 @@ export const ARCHIVE_STATUSES = [
   { value: 'returned', label: '单位已退回' },
 ] as const;
 export type ArchiveStatus = (typeof ARCHIVE_STATUSES)[number]['value'];
-
-/** Cross-field checks zod cannot express alone; returns field → Chinese message. */
-export function checkArchiveEntry(d: ArchiveEntryData, today: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const startEnd = (start: string, end: string | null | undefined, field = 'endMonth') => {
-    if (end && end < start) out[field] = '结束时间不能早于开始时间';
-  };
-  const notFuture = (value: string, field: string) => {
-    if (value > today) out[field] = '不能晚于今天';
-  };
-  switch (d.kind) {
-    case 'education':
-      if (!d.level && !d.technicalSchoolClass) out.level = '请选择学历，或技工院校的班级类别';
-      notFuture(d.graduationDate, 'graduationDate');
-      break;
-    case 'title':
-      notFuture(d.grantedDate, 'grantedDate');
-      break;
-    case 'appointment':
-      startEnd(d.startMonth, d.endMonth);
-      break;
-    case 'workExperience':
-      startEnd(d.startMonth, d.endMonth);
-      notFuture(d.startMonth, 'startMonth');
-      break;
-    case 'annualAssessment':
-      if (String(d.year) > today.slice(0, 4)) out.year = '不能登记未来年度的考核';
-      break;
-    case 'continuingEducation':
-      if (String(d.year) > today.slice(0, 4)) out.year = '不能登记未来年度的学时';
-      break;
-    case 'socialSecurityProof':
-      startEnd(d.startMonth, d.endMonth);
-      break;
-    case 'achievement':
-      break;
-  }
-  return out;
-}
 
 /** A one-line Chinese summary of an entry for lists and the employer's queue. */
 export function summarizeArchiveEntry(d: ArchiveEntryData): string {

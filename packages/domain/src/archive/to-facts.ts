@@ -6,6 +6,7 @@
 import type { Facts } from '../rules/facts';
 import type { ArchiveEntryData } from './entries';
 import { effectiveEducationLevel } from './education';
+import { isMountainCountyRegionId } from '../regions/zhejiang';
 
 export function factsFromEntries(rows: ReadonlyArray<{ id: string; data: unknown }>): Facts {
   const f: Facts = { educations: [], titles: [], work: [], assessments: [], continuingEducation: [], achievements: [], fraudRoundYears: [] };
@@ -19,7 +20,15 @@ export function factsFromEntries(rows: ReadonlyArray<{ id: string; data: unknown
         f.titles.push({ id: r.id, level: d.level, grantedDate: d.grantedDate, isCurrent: d.isCurrent, series: d.series });
         break;
       case 'workExperience':
-        f.work.push({ id: r.id, startMonth: d.startMonth, endMonth: d.endMonth ?? null, isEngineering: d.isEngineering, mountainCounty: !!d.mountainCountyRegionId });
+        // the region list decides (seed 003 附件3), not the entry: a stored id that is no mountain county earns nothing
+        f.work.push({
+          id: r.id,
+          startMonth: d.startMonth,
+          endMonth: d.endMonth ?? null,
+          isEngineering: d.isEngineering,
+          mountainCounty: isMountainCountyRegionId(d.mountainCountyRegionId),
+          mountainCountyRegionId: d.mountainCountyRegionId || null,
+        });
         break;
       case 'annualAssessment':
         f.assessments.push({ id: r.id, year: d.year, result: d.result });

@@ -311,3 +311,19 @@ export function regionAncestors(key: string): readonly RegionSeed[] {
   }
   return out;
 }
+
+/** Whether this region id (key) is one of the 26 mountain counties of seed 003 附件3 — the list decides, not a claim. */
+export function isMountainCountyRegionId(id: string | null | undefined): boolean {
+  return !!id && byKey.get(id)?.mountainCounty === true;
+}
+
+/**
+ * Why a region id given as "worked in a mountain county" is not one (null when it is, or when none is given):
+ * the message names the region and what is allowed (seed 003 附件3).
+ */
+export function mountainCountyProblem(id: string | null | undefined): string | null {
+  if (id === null || id === undefined || id === '' || isMountainCountyRegionId(id)) return null;
+  const r = byKey.get(id);
+  const what = r ? `“${r.name}”不是山区县` : `“${id.length > 20 ? `${id.slice(0, 20)}…` : id}”不是浙江省的县（市、区）代码`;
+  return `山区县须为浙江省山区 26 县之一，${what}；请从山区 26 县名单中选择，不在山区县工作的请留空`;
+}

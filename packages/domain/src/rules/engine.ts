@@ -11,7 +11,7 @@ import type { ApplicationMode, Plan } from '../plans/plan';
 import { EDUCATION_LABEL, EDUCATION_ORDER, TITLE_LABEL, TITLE_ORDER, currentTitle, highestEducation, type Facts } from './facts';
 import { ENGINEERING_PERIODS, fullYearsTo, monthIndex, monthsCoveredTo } from './time';
 import { directReportRuleResult } from './direct-report';
-import { bonusExplanation, bonusPoints, mountainCountyYears, pushMountainCountyEvidence, selfScoreTotalWith } from './scoring';
+import { bonusExplanation, bonusPoints, mountainCountyYears, pushMountainCountyEvidence, refusedMountainCountyClaims, refusedMountainCountyNote, selfScoreTotalWith } from './scoring';
 import { skillsPathResult } from './skills';
 import { compilePlan, type CompiledPlan, type CompiledRow } from './compile';
 
@@ -411,6 +411,12 @@ export function evaluate(plan: Plan, mode: ApplicationMode, level: string, f: Fa
       pushMountainCountyEvidence(f, evidence);
       results.push({ rule: 'mountainCounty', title: '山区 26 县加分', status: 'pass', explanation: bonusExplanation(b, years, points), numbers: { 山区县工作年限: years, 加分: points }, evidence });
     }
+  }
+  if (scoring?.mountainCountyBonus) {
+    // a work entry naming a region that is no mountain county earns nothing; the applicant is told which to correct
+    const refused = refusedMountainCountyClaims(f);
+    if (refused.length > 0)
+      results.push({ rule: 'mountainCountyRegion', title: '山区 26 县工作经历', status: 'needsReview', explanation: refusedMountainCountyNote(f), numbers: { 不计加分的条目: refused.length }, evidence: refused.map((r) => r.id) });
   }
   if (spec.recommenders) {
     const n = f.application?.recommenders ?? 0;

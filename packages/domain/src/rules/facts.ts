@@ -12,7 +12,11 @@ export type TitleRank = 'technicianLevel' | 'assistant' | 'intermediate' | 'seni
 export interface Facts {
   educations: Array<{ id: string; level: EducationRank | null; graduationDate: string; isEngineering: boolean; isHighest: boolean }>;
   titles: Array<{ id: string; level: TitleRank; grantedDate: string; isCurrent: boolean; series: string }>;
-  work: Array<{ id: string; startMonth: string; endMonth: string | null; isEngineering: boolean; mountainCounty: boolean }>;
+  /**
+   * `mountainCountyRegionId`: the region the entry names (archive facts always carry it); when present the
+   * rules take the mountain-county flag from the region list (seed 003 附件3), never from `mountainCounty`.
+   */
+  work: Array<{ id: string; startMonth: string; endMonth: string | null; isEngineering: boolean; mountainCounty: boolean; mountainCountyRegionId?: string | null }>;
   assessments: Array<{ id: string; year: number; result: string }>;
   continuingEducation: Array<{ id: string; year: number; hours: number; category: 'professional' | 'industryPublic' | 'generalPublic'; registry: string; channel: 'onlineCourseware' | 'other' }>;
   achievements: Array<{ id: string; detail: z.infer<typeof ZAchievementDetail> }>;

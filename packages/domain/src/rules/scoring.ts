@@ -4,7 +4,8 @@
  */
 import type { Plan } from '../plans/plan';
 import type { Facts } from './facts';
-import { MOUNTAIN_COUNTY_PERIODS, monthIndex, monthsCoveredTo } from './time';
+import { findRegionByKey } from '../regions/zhejiang';
+import { MOUNTAIN_COUNTY_PERIODS, countsAsMountainCounty, monthIndex, monthsCoveredTo } from './time';
 
 type Bonus = NonNullable<NonNullable<Plan['scoring']>['mountainCountyBonus']>;
 
@@ -26,7 +27,25 @@ export function mountainCountyYears(f: Facts, cutoffMonth: number): number {
 }
 
 export function pushMountainCountyEvidence(f: Facts, out: string[]): void {
-  for (const w of f.work) if (w.mountainCounty) out.push(w.id);
+  for (const w of f.work) if (countsAsMountainCounty(w)) out.push(w.id);
+}
+
+/** Work entries that name a region which is not one of the 26 mountain counties (seed 003 附件3): they earn nothing. */
+export function refusedMountainCountyClaims(f: Facts): Array<{ id: string; startMonth: string; region: string }> {
+  const out: Array<{ id: string; startMonth: string; region: string }> = [];
+  for (const w of f.work) {
+    const id = w.mountainCountyRegionId;
+    if (id && !countsAsMountainCounty(w)) out.push({ id: w.id, startMonth: w.startMonth, region: findRegionByKey(id)?.name ?? id.slice(0, 20) });
+  }
+  return out;
+}
+
+/** Which entries to correct, for the explanation: '' when none. */
+export function refusedMountainCountyNote(f: Facts): string {
+  const refused = refusedMountainCountyClaims(f);
+  if (refused.length === 0) return '';
+  const list = refused.map((r) => `${r.startMonth} 起的工作经历所填“${r.region}”`).join('、');
+  return `${list}不是浙江省山区 26 县之一，不计山区县加分；请在个人业绩档案中修改该工作经历的山区县（不在山区县工作的清空），再提交单位审核`;
 }
 
 export function mountainCountyBonus(b: Bonus, f: Facts, cutoffDate: string): { years: number; points: number; explanation: string; evidence: string[] } {

@@ -2,6 +2,7 @@
  * 实足年限 (SPEC §5 [ours]): months from the start month to the cutoff month inclusive, summed over
  * periods (overlaps counted once), divided by 12 and rounded down. The same for every "满 N 年".
  */
+import { isMountainCountyRegionId } from '../regions/zhejiang';
 
 /** 'YYYY-MM…' → months since year 0, without allocating: this runs millions of times in a batch evaluation. */
 export function monthIndex(m: string): number {
@@ -25,7 +26,21 @@ export const ALL_PERIODS = 0;
 export const ENGINEERING_PERIODS = 1;
 export const MOUNTAIN_COUNTY_PERIODS = 2;
 export type PeriodFilter = typeof ALL_PERIODS | typeof ENGINEERING_PERIODS | typeof MOUNTAIN_COUNTY_PERIODS;
-type Period = { startMonth: string; endMonth: string | null; isEngineering?: boolean; mountainCounty?: boolean };
+type Period = {
+  startMonth: string;
+  endMonth: string | null;
+  isEngineering?: boolean;
+  mountainCounty?: boolean;
+  mountainCountyRegionId?: string | null;
+};
+
+/**
+ * Whether a work period counts as in the 26 mountain counties (seed 003 五(五), 附件3): when the period names a
+ * region, the region list decides (a 西湖区 claim counts nothing); only facts without a region use the flag.
+ */
+export function countsAsMountainCounty(p: { mountainCounty?: boolean; mountainCountyRegionId?: string | null }): boolean {
+  return p.mountainCountyRegionId !== undefined ? isMountainCountyRegionId(p.mountainCountyRegionId) : p.mountainCounty === true;
+}
 
 // scratch for the spans of one call (evaluation is synchronous, so one buffer serves every call)
 let spanFrom = new Int32Array(16);
@@ -43,7 +58,7 @@ export function monthsCoveredTo(periods: readonly Period[], cutoff: number, whic
   let n = 0;
   for (let i = 0; i < periods.length; i += 1) {
     const p = periods[i]!;
-    if (which === ENGINEERING_PERIODS ? !p.isEngineering : which === MOUNTAIN_COUNTY_PERIODS ? !p.mountainCounty : false) continue;
+    if (which === ENGINEERING_PERIODS ? !p.isEngineering : which === MOUNTAIN_COUNTY_PERIODS ? !countsAsMountainCounty(p) : false) continue;
     const from = monthIndex(p.startMonth);
     const to = Math.min(p.endMonth ? monthIndex(p.endMonth) : cutoff, cutoff);
     if (!(to >= from)) continue;
