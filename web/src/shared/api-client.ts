@@ -9,6 +9,8 @@
 export const API_BASE = '/api/v1';
 /** JSON requests give up after this long (file uploads have their own progress and retries). */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** browsers refuse keepalive requests with bodies over 64 KiB (all of a page's pending ones together) */
+const KEEPALIVE_MAX_BYTES = 60_000;
 const CSRF_COOKIE = 'zc_csrf';
 const CSRF_HEADER = 'x-csrf-token';
 
@@ -51,6 +53,8 @@ export interface RequestOptions {
   form?: FormData;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+  /** the request outlives the page (a save sent while the applicant leaves); the browser allows only small bodies */
+  keepalive?: boolean;
 }
 
 export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -118,8 +122,16 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   let res: Response;
   // a request never waits forever: a button must not stay in its loading state if an answer is lost
   const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const keepalive = !!opts.keepalive && typeof body === 'string' && new TextEncoder().encode(body).byteLength < KEEPALIVE_MAX_BYTES;
   try {
-    res = await fetch(apiUrl(path, opts.query), { method, headers, body, credentials: 'same-origin', signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout });
+    res = await fetch(apiUrl(path, opts.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      keepalive,
+      signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout,
+    });
   } catch (e) {
     if (timeout.aborted && !opts.signal?.aborted) throw new ApiError('NETWORK', '服务器响应超时，请稍后重试；已填写的内容不会丢失', undefined, 0);
     if (e instanceof DOMException && e.name === 'AbortError') throw e;

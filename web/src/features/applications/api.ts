@@ -139,11 +139,26 @@ export function useCreateApplication() {
   return useMutation({ mutationFn: (planId: string) => api<{ id: string }>('/applications', { method: 'POST', body: { planId } }), onSuccess: done });
 }
 
+export interface DraftSave {
+  level?: string | null;
+  mode?: string | null;
+  specialtyCode?: string | null;
+  draft: Draft;
+}
+
+/**
+ * Saves the wizard's draft (the whole state each time: the last save wins). The wizard calls it on every
+ * upload and choice (use-autosave.ts); keepalive lets a save sent while the page closes still arrive.
+ */
 export function useSaveDraft(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { level?: string | null; mode?: string | null; specialtyCode?: string | null; draft: Draft }) => api<{ ok: true }>(`/applications/${id}/draft`, { method: 'PUT', body: v }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.one(id) }),
+    mutationFn: (v: DraftSave) => api<{ ok: true }>(`/applications/${id}/draft`, { method: 'PUT', body: v, keepalive: true }),
+    // not awaited: the next save need not wait for the refetch
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.one(id) });
+      void qc.invalidateQueries({ queryKey: keys.mine });
+    },
   });
 }
 

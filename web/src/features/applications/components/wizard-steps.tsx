@@ -1,5 +1,5 @@
-/** The wizard's steps (SPEC §4). Each step edits part of the draft; the page saves it on 下一步. */
-import { useState } from 'react';
+/** The wizard's steps (SPEC §4). Each step edits part of the draft; the page saves every change as it happens. */
+import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, List, Radio, Select, Space, Typography, Upload } from 'antd';
 import { IdcardOutlined, UploadOutlined } from '@ant-design/icons';
 import { describePhotoSpec, type Plan } from '@zc/domain';
@@ -12,6 +12,7 @@ import type { PlanDocument } from '@shared/plans';
 import { levelLabel, modeLabel } from '@shared/labels';
 import type { ArchiveEntry } from '@shared/archive-entries';
 import { checkEvidenceFile, EVIDENCE_ACCEPT, sendResumable } from '@shared/upload';
+import { missingInfo, type InfoField } from './info-check';
 import { useArchivePhoto, useUploadPhoto, type Application, type Draft, type PhotoResult } from '../api';
 
 export interface StepProps {
@@ -19,9 +20,14 @@ export interface StepProps {
   plan: PlanDocument;
   draft: Draft;
   meta: { level: string | null; mode: string | null; specialtyCode: string | null };
-  setDraft: (patch: Partial<Draft>) => void;
+  /** a patch, or a patch made from the latest draft (an upload that ends after another must not undo it) */
+  setDraft: (patch: Partial<Draft> | ((latest: Draft) => Partial<Draft>)) => void;
   setMeta: (patch: Partial<StepProps['meta']>) => void;
   entries: ArchiveEntry[];
+  /** the page's autosave: save now (a field was left), wait for an upload before leaving, a photo stored by its own request */
+  autosave?: { saveNow(): void; track<R>(upload: Promise<R>): Promise<R>; markSaved(): void };
+  /** set (a new number each time) when 下一步 found choices missing on 申报信息 */
+  infoCheck?: number;
 }
 
 const modeSpecOf = (plan: PlanDocument, mode: string | null) => plan.modes.find((m) => m.mode === mode);
@@ -30,7 +36,7 @@ const modeSpecOf = (plan: PlanDocument, mode: string | null) => plan.modes.find(
  * 1. 证件照: checked against the plan's spec; a too-large photo can be fitted by the server. The photo
  * kept in the personal archive (基本信息) can be used instead of choosing a file, with the same checks.
  */
-export function PhotoStep({ app, plan }: StepProps) {
+export function PhotoStep({ app, plan, autosave }: StepProps) {
   const upload = useUploadPhoto(app.id);
   const fromArchive = useArchivePhoto(app.id);
   const me = useMe();
@@ -40,11 +46,15 @@ export function PhotoStep({ app, plan }: StepProps) {
   const [source, setSource] = useState<File | 'archive' | null>(null);
   const spec = plan.photo;
   const busy = upload.isPending || fromArchive.isPending;
-  const send = (f: File | 'archive', fit: boolean) =>
-    (f === 'archive' ? fromArchive.mutateAsync({ fit }) : upload.mutateAsync({ file: f, fit })).then((r) => {
+  // an accepted photo is stored on the application by the request itself: the page says it is saved
+  const send = (f: File | 'archive', fit: boolean) => {
+    const sent = f === 'archive' ? fromArchive.mutateAsync({ fit }) : upload.mutateAsync({ file: f, fit });
+    return (autosave ? autosave.track(sent) : sent).then((r) => {
       setResult(r);
       setSource(f);
+      if (r.ok) autosave?.markSaved();
     }, onError);
+  };
   const archivePhotoId = me.data?.photoFileId ?? null;
   return (
     <Flex vertical gap={16}>
@@ -103,21 +113,42 @@ export function PhotoStep({ app, plan }: StepProps) {
 }
 
 /** 3. 申报信息: level, mode, specialty (专业对口 picks the committee), mode extras, and the statement with a live counter. */
-export function InfoStep({ plan, draft, meta, setDraft, setMeta }: StepProps) {
+export function InfoStep({ plan, draft, meta, setDraft, setMeta, autosave, infoCheck = 0 }: StepProps) {
   const max = plan.personalStatementMaxChars;
-  const modes = plan.modes.filter((m) => !meta.level || !m.levels || m.levels.includes(meta.level as Plan['levels'][number]));
+  const fits = (level: string | null) => (m: PlanDocument['modes'][number]) => !level || !m.levels || m.levels.includes(level as Plan['levels'][number]);
+  const modes = plan.modes.filter(fits(meta.level));
   const spec = modeSpecOf(plan, meta.mode);
   const specialty = plan.specialties.find((s) => s.code === meta.specialtyCode);
   const length = [...(draft.personalStatement ?? '')].length;
+  // after a 下一步 with choices missing: each missing one says so, and the first one takes the focus
+  const missing = new Map(infoCheck > 0 ? missingInfo(meta).map((f) => [f.field, f.message]) : []);
+  const marked = (field: InfoField) => (missing.has(field) ? { validateStatus: 'error' as const, help: missing.get(field) } : {});
+  useEffect(() => {
+    if (infoCheck === 0) return;
+    const first = missingInfo(meta)[0];
+    const el = first && document.getElementById(first.id);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+    // only a new 下一步 moves the focus, not the choices made after it
+  }, [infoCheck]);
   return (
     <Form layout="vertical" style={{ maxWidth: 760 }}>
-      <Form.Item label="申报级别" required htmlFor="wizard-level">
-        <Select id="wizard-level" aria-label="申报级别" value={meta.level ?? undefined} placeholder="请选择申报级别" onChange={(v: string) => setMeta({ level: v, mode: null })} options={plan.levels.map((l) => ({ value: l, label: levelLabel(l) }))} />
+      <Form.Item label="申报级别" required htmlFor="wizard-level" {...marked('level')}>
+        <Select
+          id="wizard-level"
+          aria-label="申报级别"
+          value={meta.level ?? undefined}
+          placeholder="请选择申报级别"
+          // a mode that does not fit the new level is cleared (and saved so)
+          onChange={(v: string) => setMeta({ level: v, mode: plan.modes.filter(fits(v)).some((m) => m.mode === meta.mode) ? meta.mode : null })}
+          options={plan.levels.map((l) => ({ value: l, label: levelLabel(l) }))}
+        />
       </Form.Item>
-      <Form.Item label="申报方式" required htmlFor="wizard-mode" extra={spec?.description}>
+      <Form.Item label="申报方式" required htmlFor="wizard-mode" extra={spec?.description} {...marked('mode')}>
         <Select id="wizard-mode" aria-label="申报方式" value={meta.mode ?? undefined} placeholder="请选择申报方式" onChange={(v: string) => setMeta({ mode: v })} options={modes.map((m) => ({ value: m.mode, label: m.label || modeLabel(m.mode) }))} />
       </Form.Item>
-      <Form.Item label="申报专业" required htmlFor="wizard-specialty" extra={specialty?.description}>
+      <Form.Item label="申报专业" required htmlFor="wizard-specialty" extra={specialty?.description} {...marked('specialtyCode')}>
         <Select id="wizard-specialty" aria-label="申报专业" value={meta.specialtyCode ?? undefined} placeholder="请选择申报专业" onChange={(v: string) => setMeta({ specialtyCode: v })} options={plan.specialties.map((s) => ({ value: s.code, label: s.name }))} />
       </Form.Item>
       <Alert
@@ -152,7 +183,14 @@ export function InfoStep({ plan, draft, meta, setDraft, setMeta }: StepProps) {
         help={length > max ? `本人述职不超过 ${max} 字，当前 ${length} 字，请删减 ${length - max} 字` : undefined}
         extra={length > max ? undefined : <span aria-live="polite">{`不超过 ${max} 字，已写 ${length} 字`}</span>}
       >
-        <Input.TextArea id="wizard-statement" rows={8} value={draft.personalStatement ?? ''} onChange={(e) => setDraft({ personalStatement: e.target.value })} placeholder="任现职以来的主要工作、专业技术能力与业绩" />
+        <Input.TextArea
+          id="wizard-statement"
+          rows={8}
+          value={draft.personalStatement ?? ''}
+          onChange={(e) => setDraft({ personalStatement: e.target.value })}
+          onBlur={() => autosave?.saveNow()}
+          placeholder="任现职以来的主要工作、专业技术能力与业绩"
+        />
       </Form.Item>
     </Form>
   );
@@ -206,7 +244,7 @@ export function AchievementsStep({ draft, setDraft, entries }: StepProps) {
 }
 
 /** 5. 附件材料: the plan's checklist for the chosen mode, with what is missing. */
-export function AttachmentsStep({ app, plan, draft, meta, setDraft }: StepProps) {
+export function AttachmentsStep({ app, plan, draft, meta, setDraft, autosave }: StepProps) {
   const spec = modeSpecOf(plan, meta.mode);
   const [progress, setProgress] = useState<Record<string, number>>({});
   const { message } = App.useApp();
@@ -219,8 +257,10 @@ export function AttachmentsStep({ app, plan, draft, meta, setDraft }: StepProps)
     const bad = checkEvidenceFile(file);
     if (bad) return void message.error(bad);
     try {
-      const fileId = await sendResumable(file, { onProgress: (n) => setProgress((p) => ({ ...p, [key]: Math.round((n / file.size) * 100) })) });
-      setDraft({ attachments: { ...(draft.attachments ?? {}), [key]: fileId } });
+      const sending = sendResumable(file, { onProgress: (n) => setProgress((p) => ({ ...p, [key]: Math.round((n / file.size) * 100) })) });
+      const fileId = await (autosave ? autosave.track(sending) : sending);
+      // saved at once by the page; made from the latest draft, so uploads that end together all stay
+      setDraft((latest) => ({ attachments: { ...(latest.attachments ?? {}), [key]: fileId } }));
       setProgress((p) => ({ ...p, [key]: -1 }));
     } catch (e) {
       setProgress((p) => ({ ...p, [key]: -1 }));
