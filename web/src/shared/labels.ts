@@ -1,5 +1,5 @@
-/** Labels of domain enums shown by more than one feature. */
-import { APPLICATION_MODES, TITLE_LEVELS } from '@zc/domain';
+/** Labels of domain enums shown by more than one feature: the words come from the domain's LABELS (issue 9 item 6). */
+import { labelOf } from '@zc/domain';
 
-export const levelLabel = (l: string) => TITLE_LEVELS.find((t) => t.value === l)?.label ?? l;
-export const modeLabel = (m: string) => APPLICATION_MODES.find((x) => x.value === m)?.label ?? m;
+export const levelLabel = (l: string) => labelOf('titleLevel', l);
+export const modeLabel = (m: string) => labelOf('applicationMode', m);

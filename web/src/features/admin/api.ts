@@ -13,8 +13,11 @@ export interface SmsMessage {
   id: string;
   mobileMasked: string;
   template: string;
+  /** the template's name in words (申报进度通知 …) */
+  templateLabel: string;
   body: string;
   status: string;
+  statusLabel: string;
   attempts: number;
   lastError: string | null;
   createdAt: string;
@@ -26,10 +29,15 @@ export interface AuditEvent {
   at: string;
   actorName: string | null;
   actorRole: string | null;
+  actorRoleLabel: string | null;
   ip: string | null;
   action: string;
   actionLabel: string;
   targetType: string;
+  /** 评审计划, 职称申报, 用户 … */
+  targetLabel: string;
+  /** the object's name (people masked); null when it no longer exists */
+  targetName: string | null;
   targetId: string;
   before: unknown;
   after: unknown;

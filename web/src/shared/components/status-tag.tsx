@@ -35,7 +35,8 @@ const STATUS_TONES: Record<string, Tone> = {
 export function StatusTag({ status, label, tone }: { status?: string; label: string; tone?: Tone }) {
   const t = TONES[tone ?? STATUS_TONES[status ?? ''] ?? 'neutral'];
   return (
-    <Tag style={{ ...t, marginInlineEnd: 0 }} variant="outlined">
+    // a long label wraps inside its cell instead of running over the next column (issue 9 item 6)
+    <Tag style={{ ...t, marginInlineEnd: 0, whiteSpace: 'normal', maxWidth: '100%', overflowWrap: 'anywhere' }} variant="outlined">
       {label}
     </Tag>
   );

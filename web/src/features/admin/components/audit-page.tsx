@@ -1,6 +1,5 @@
-import { Alert, Button, Card, Col, Row, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { roleLabel } from '@zc/domain';
 import { PageTitle } from '@shared/components/page-title';
 import { formatDateTime } from '@shared/format';
 import { useAuditChainCheck, useAuditEvents, type AuditEvent } from '../api';
@@ -11,14 +10,6 @@ import { PagedTable } from '@shared/components/paged-table';
 import { useListFilters } from '@shared/use-list-filters';
 
 const PAGE_SIZE = 20;
-const TARGET_LABELS: Record<string, string> = {
-  user: '用户',
-  organization: '机构/单位',
-  binding: '单位绑定',
-  notice: '通知公告',
-  file: '文件',
-};
-
 function Json({ label, value }: { label: string; value: unknown }) {
   if (value === null || value === undefined) return null;
   return (
@@ -37,24 +28,38 @@ const columns: ColumnsType<AuditEvent> = [
     title: '操作人',
     key: 'actor',
     width: 200,
-    render: (_: unknown, e) => (e.actorName ? `${e.actorName}${e.actorRole ? `（${roleLabel(e.actorRole)}）` : ''}` : '—'),
+    render: (_: unknown, e) => (e.actorName ? `${e.actorName}${e.actorRoleLabel ? `（${e.actorRoleLabel}）` : ''}` : '—'),
   },
-  { title: '操作', dataIndex: 'actionLabel', key: 'actionLabel', width: 160 },
+  { title: '操作', dataIndex: 'actionLabel', key: 'actionLabel', width: 180 },
   {
     title: '对象',
     key: 'target',
-    width: 220,
-    render: (_: unknown, e) => (
-      <span>
-        {TARGET_LABELS[e.targetType] ?? e.targetType}
-        <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontFamily: 'monospace' }}>
-          {e.targetId.slice(0, 8)}
-        </Typography.Text>
-      </span>
-    ),
+    width: 280,
+    render: (_: unknown, e) => <AuditTarget event={e} />,
   },
   { title: 'IP 地址', dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
 ];
+
+/**
+ * The object in words (issue 9 item 6): its kind and name, resolved by the server; the full id stays one
+ * click away (copy, and in the tooltip) for investigators, who search the log by it.
+ */
+function AuditTarget({ event: e }: { event: AuditEvent }) {
+  return (
+    <span data-testid="audit-target">
+      <Typography.Text strong>{e.targetLabel}</Typography.Text>
+      <Tooltip title={`对象编号：${e.targetId}`}>
+        <Typography.Text
+          style={{ marginInlineStart: 6 }}
+          type={e.targetName ? undefined : 'secondary'}
+          copyable={{ text: e.targetId, tooltips: ['复制对象编号', '已复制对象编号'] }}
+        >
+          {e.targetName ?? '（已不存在）'}
+        </Typography.Text>
+      </Tooltip>
+    </span>
+  );
+}
 
 /** The hash chain's integrity (docs/decisions/0011): province administrators check it on demand. */
 function AuditChainCheck() {
@@ -109,7 +114,7 @@ export function AuditPage() {
           page={page}
           pageSize={PAGE_SIZE}
           onPageChange={setPage}
-          minWidth={860}
+          minWidth={1000}
           locale={{ emptyText: tableEmpty('暂无审计记录') }}
           expandable={{
             columnTitle: <span className="sr-only">详情</span>,

@@ -9,25 +9,18 @@ import { tableEmpty } from '@shared/components/table-empty';
 import { PagedTable } from '@shared/components/paged-table';
 
 const PAGE_SIZE = 20;
-const STATUS_LABELS: Record<string, string> = { queued: '待发送', sent: '已发送', failed: '发送失败' };
-const TEMPLATE_LABELS: Record<string, string> = {
-  employerApproved: '单位注册审核通过',
-  employerRefused: '单位注册审核未通过',
-  bindingApproved: '单位绑定成功',
-  bindingRefused: '单位绑定未通过',
-};
-
 const columns: ColumnsType<SmsMessage> = [
   { title: '生成时间', dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
   { title: '手机号码', dataIndex: 'mobileMasked', key: 'mobileMasked', width: 130 },
-  { title: '类型', dataIndex: 'template', key: 'template', width: 150, render: (v: string) => TEMPLATE_LABELS[v] ?? v },
+  // the template's name in words from the server (domain SMS_TEMPLATE_LABELS), never its key
+  { title: '类型', dataIndex: 'templateLabel', key: 'template', width: 150 },
   { title: '短信内容', dataIndex: 'body', key: 'body', width: 360 },
   {
     title: '状态',
     dataIndex: 'status',
     key: 'status',
     width: 100,
-    render: (v: string) => <StatusTag status={v} label={STATUS_LABELS[v] ?? v} />,
+    render: (v: string, m) => <StatusTag status={v} label={m.statusLabel} />,
   },
   { title: '尝试次数', dataIndex: 'attempts', key: 'attempts', width: 90 },
   { title: '发送时间', dataIndex: 'sentAt', key: 'sentAt', width: 150, render: (v: string | null) => formatDateTime(v) },

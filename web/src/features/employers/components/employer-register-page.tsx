@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Flex, Skeleton, Space, Typography } from 'antd';
-import { AFFILIATIONS } from '@zc/domain';
+import { AFFILIATIONS, labelOf } from '@zc/domain';
 import { fileUrl } from '@shared/api-client';
 import { LinkButton } from '@shared/components/link-button';
 import { PageTitle } from '@shared/components/page-title';
@@ -13,7 +13,6 @@ import { LetterUpload } from './letter-upload';
 import { EmployerRegistrationForm } from './registration-form';
 import { RegistrationSteps } from './registration-steps';
 
-const STATUS_LABELS: Record<string, string> = { pending: '待审核', approved: '审核通过', refused: '审核未通过' };
 
 /**
  * /employer/register: the registration form (public, or for a legal-person SSO operator without a unit),
@@ -130,7 +129,7 @@ function RegistrationStatus({ org, sessionStatus }: { org: EmployerDetail; sessi
             </Descriptions.Item>
             <Descriptions.Item label="审核状态">
               <Space>
-                <StatusTag status={org.status} label={STATUS_LABELS[org.status] ?? org.status} />
+                <StatusTag status={org.status} label={labelOf('organizationStatus', org.status)} />
                 {org.decidedAt && <Typography.Text type="secondary">{formatDateTime(org.decidedAt)}</Typography.Text>}
               </Space>
             </Descriptions.Item>

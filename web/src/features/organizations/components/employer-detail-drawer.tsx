@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Form, Grid, Input, Skeleton, Space, type FormInstance } from 'antd';
-import { AFFILIATIONS } from '@zc/domain';
+import { AFFILIATIONS, LABELS } from '@zc/domain';
 import { FormModal } from '@shared/components/form-modal';
 import { ReasonModal } from '@shared/components/reason-modal';
 import { StatusTag } from '@shared/components/status-tag';
@@ -9,7 +9,8 @@ import { formatDateTime } from '@shared/format';
 import { useDecideEmployer, useOrganization } from '../api';
 import { LetterPreview } from './letter-preview';
 
-export const ORG_STATUS_LABELS: Record<string, string> = { pending: '待审核', approved: '已通过', refused: '未通过' };
+/** the domain's words for a registration's status (issue 9 item 6: one source of labels) */
+export const ORG_STATUS_LABELS: Readonly<Record<string, string>> = LABELS.organizationStatus;
 
 /** Detail of an employer's registration, with 审核通过 / 审核不通过 when the server allows them. */
 export function EmployerDetailDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
