@@ -27,6 +27,7 @@ import { ZPage } from '../organizations/schemas';
 import { approvedFacts } from '../plans/facts';
 import { act, batchAct, createApplication, getApplication, myApplications, queue, saveDraft, setPhoto, type DraftData } from './service';
 import { PLEDGE_TOKEN_MINUTES, pledgeView, signPledge, signToken } from './pledge';
+import { pledgeLinkBase } from './pledge-link';
 import { fitPhoto, inspectPhoto, readPhotoPart, readStoredBytes, storePhoto } from '../../platform/storage/photo';
 
 const tags = ['职称申报与审核'];
@@ -110,6 +111,8 @@ const ZApplication = z.object({
       toStatus: z.string(),
       toStatusLabel: z.string(),
       opinion: z.string().nullable(),
+      /** 登记异议 only: the objection and the employer's handling (null: not recorded yet) */
+      objection: z.object({ content: z.string(), handling: z.string().nullable() }).nullable(),
     }),
   ),
   allowed: z.array(z.object({ action: z.string(), label: z.string(), needsReason: z.boolean() })),
@@ -323,7 +326,11 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
         tags,
         summary: '生成手机签名链接（二维码）',
         params: ZId,
-        response: { 200: z.object({ token: z.string(), path: z.string(), expiresAt: z.string() }) },
+        // the origin the page was reached by (window.location.origin): the phone's link uses it unless it is loopback
+        body: z.object({ origin: z.string().max(300).optional() }).optional(),
+        response: {
+          200: z.object({ token: z.string(), path: z.string(), expiresAt: z.string(), url: z.string(), phoneReachable: z.boolean() }),
+        },
       },
     },
     async (req) => {
@@ -335,7 +342,14 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       if (!a) fail('NOT_FOUND');
       const expiresAt = ctx.now().getTime() + PLEDGE_TOKEN_MINUTES * 60_000;
       const token = signToken(ctx, a.id, expiresAt);
-      return { token, path: `/sign/${token}`, expiresAt: new Date(expiresAt).toISOString() };
+      const path = `/sign/${token}`;
+      const { base, phoneReachable } = pledgeLinkBase({
+        publicUrl: ctx.config.publicUrl,
+        browserOrigin: req.body?.origin,
+        requestHost: req.headers.host,
+        requestProtocol: req.protocol,
+      });
+      return { token, path, expiresAt: new Date(expiresAt).toISOString(), url: `${base}${path}`, phoneReachable };
     },
   );
 

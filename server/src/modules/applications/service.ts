@@ -686,6 +686,13 @@ export async function batchAct(ctx: AppContext, auth: LoadedSession, ids: string
   return results;
 }
 
+/** The objection recorded at this instant (recordObjection writes the objection and its event with the same `now`). */
+function objectionAt(objections: unknown, at: Date): { content: string; handling: string | null } | null {
+  const list = Array.isArray(objections) ? (objections as Array<{ at?: string; content?: string; handling?: string }>) : [];
+  const o = list.find((x) => x.at === at.toISOString());
+  return o ? { content: o.content ?? '', handling: o.handling?.trim() || null } : null;
+}
+
 export async function getApplication(ctx: AppContext, auth: LoadedSession, id: string) {
   const [a] = await ctx.db.select().from(applications).where(eq(applications.id, id));
   if (!a || !(await canView(ctx.db, auth, a))) fail('NOT_FOUND');
@@ -765,6 +772,8 @@ export async function getApplication(ctx: AppContext, auth: LoadedSession, id: s
       toStatus: e.toStatus,
       toStatusLabel: APPLICATION_STATUSES[e.toStatus as ApplicationStatus]?.label ?? e.toStatus,
       opinion: e.opinion,
+      // 登记异议: the objection and how the employer handled it, as recorded with the event (same instant)
+      objection: e.action === 'recordObjection' ? objectionAt(a.objections, e.at) : null,
     })),
     allowed: (who === 'department'
       ? departmentActionsFor(a.status as ApplicationStatus, a.currentStep >= 0 ? steps[a.currentStep] : undefined, auth.user.orgId!)

@@ -51,6 +51,10 @@ const ZEntry = z.object({
   updatedAt: z.string(),
   evidence: z.array(ZEvidence),
   allowed: z.array(z.enum(['edit', 'delete', 'submit', 'newVersion', 'addEvidence', 'approve', 'return'])),
+  /** why 提交单位审核 is not offered for the owner's draft (null: it is, or not the owner's view) */
+  submitBlocker: z
+    .object({ code: z.enum(['unbound', 'bindingPending', 'degreeNotVerified', 'degreeRegistryUnavailable', 'evidenceMissing']), message: z.string() })
+    .nullable(),
 });
 const ZQueueEntry = ZEntry.extend({ applicantName: z.string(), idNumberMasked: z.string() });
 const ZUpload = z.object({

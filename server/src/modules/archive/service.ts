@@ -8,7 +8,10 @@ import type { Readable } from 'node:stream';
 import {
   ARCHIVE_KINDS,
   ARCHIVE_STATUSES,
+  bindingBlocker,
+  bindingStateOf,
   checkArchiveEntry,
+  entrySubmitBlocker,
   entryNeedsEvidence,
   educationVerificationRoute,
   maskIdNumber,
@@ -17,6 +20,8 @@ import {
   type ArchiveEntryData,
   type ArchiveKind,
   type ArchiveStatus,
+  type BindingState,
+  type SubmitBlocker,
 } from '@zc/domain';
 import { archiveEntries, archiveEvidence, employmentBindings, files, users } from '../../platform/db/schema';
 import type { Queryable, Tx } from '../../platform/db/client';
@@ -38,6 +43,22 @@ export async function boundEmployerId(q: Queryable, applicantId: string): Promis
     .from(employmentBindings)
     .where(and(eq(employmentBindings.applicantId, applicantId), eq(employmentBindings.status, 'approved')));
   return b?.employerId ?? null;
+}
+
+/** The applicant's binding: the confirmed employer, and the state (none / waiting for the employer / confirmed). */
+export async function bindingOf(q: Queryable, applicantId: string): Promise<{ employerId: string | null; state: BindingState }> {
+  const rows = await q
+    .select({ employerId: employmentBindings.employerId, status: employmentBindings.status })
+    .from(employmentBindings)
+    .where(and(eq(employmentBindings.applicantId, applicantId), inArray(employmentBindings.status, ['pending', 'approved'])));
+  return { employerId: rows.find((r) => r.status === 'approved')?.employerId ?? null, state: bindingStateOf(rows.map((r) => r.status)) };
+}
+
+/** For the applicant's own draft or returned entry: the one reason it cannot be sent for review yet (null: it can). */
+function submitBlockerOf(e: EntryRow, evidence: Awaited<ReturnType<typeof evidenceOf>>, binding: BindingState | null): SubmitBlocker | null {
+  if (binding === null || e.frozenAt || (e.status !== 'draft' && e.status !== 'returned')) return null;
+  const verification = (e.verification ?? null) as { status?: unknown; documents?: unknown } | null;
+  return entrySubmitBlocker({ kind: e.kind, summary: e.summary, verification, hasEvidence: !!evidence.get(e.id)?.length }, binding);
 }
 
 function parseData(input: unknown, today: string): ArchiveEntryData {
@@ -80,7 +101,12 @@ async function evidenceOf(q: Queryable, entryIds: string[]) {
   return out;
 }
 
-function present(e: EntryRow, evidence: Awaited<ReturnType<typeof evidenceOf>>, actions: ReturnType<typeof entryActionsFor>) {
+function present(
+  e: EntryRow,
+  evidence: Awaited<ReturnType<typeof evidenceOf>>,
+  actions: ReturnType<typeof entryActionsFor>,
+  binding: BindingState | null = null,
+) {
   return {
     id: e.id,
     kind: e.kind as ArchiveKind,
@@ -99,6 +125,8 @@ function present(e: EntryRow, evidence: Awaited<ReturnType<typeof evidenceOf>>, 
     updatedAt: e.updatedAt.toISOString(),
     evidence: evidence.get(e.id) ?? [],
     allowed: actions,
+    /** the owner's view only: why 提交单位审核 is not offered (unbound, binding pending, degree not verified …) */
+    submitBlocker: submitBlockerOf(e, evidence, binding),
   };
 }
 export type EntryView = ReturnType<typeof present>;
@@ -152,7 +180,8 @@ export async function listOwnEntries(ctx: AppContext, auth: LoadedSession, kind?
     ctx.db,
     rows.map((r) => r.id),
   );
-  const bound = await boundEmployerId(ctx.db, auth.user.id);
+  const binding = await bindingOf(ctx.db, auth.user.id);
+  const bound = binding.employerId;
   return rows.map((r) =>
     present(
       r,
@@ -162,6 +191,7 @@ export async function listOwnEntries(ctx: AppContext, auth: LoadedSession, kind?
         { status: r.status as ArchiveStatus, frozen: !!r.frozenAt, applicantId: r.applicantId, employerId: r.employerId },
         { boundEmployerId: bound, hasEvidence: !evidenceRequired(r) || !!ev.get(r.id)?.length },
       ),
+      binding.state,
     ),
   );
 }
@@ -172,15 +202,16 @@ export async function getEntry(ctx: AppContext, auth: LoadedSession, id: string)
   const reviewer = e && auth.user.role === 'employer' && e.employerId !== null && e.employerId === auth.user.orgId;
   if (!e || (!mine && !reviewer)) fail('NOT_FOUND');
   const ev = await evidenceOf(ctx.db, [e.id]);
-  const bound = await boundEmployerId(ctx.db, e.applicantId);
+  const binding = await bindingOf(ctx.db, e.applicantId);
   return present(
     e,
     ev,
     entryActionsFor(
       auth.actor,
       { status: e.status as ArchiveStatus, frozen: !!e.frozenAt, applicantId: e.applicantId, employerId: e.employerId },
-      { boundEmployerId: bound, hasEvidence: !evidenceRequired(e) || !!ev.get(e.id)?.length },
+      { boundEmployerId: binding.employerId, hasEvidence: !evidenceRequired(e) || !!ev.get(e.id)?.length },
     ),
+    mine ? binding.state : null,
   );
 }
 
@@ -256,8 +287,9 @@ function evidenceRequired(e: EntryRow): boolean {
 }
 
 export async function submitEntries(ctx: AppContext, auth: LoadedSession, ids: string[], audit: AuditContext) {
-  const employerId = await boundEmployerId(ctx.db, auth.user.id);
-  if (!employerId) fail('STATE', '请先绑定工作单位，档案条目须由所在单位审核');
+  const binding = await bindingOf(ctx.db, auth.user.id);
+  const employerId = binding.employerId;
+  if (!employerId) fail('STATE', bindingBlocker(binding.state, 'archive')!.message, { reason: binding.state === 'pending' ? 'bindingPending' : 'unbound' });
   await ctx.db.transaction(async (tx) => {
     const rows = await tx
       .select()
@@ -269,7 +301,8 @@ export async function submitEntries(ctx: AppContext, auth: LoadedSession, ids: s
     for (const e of rows) {
       refuseIfFrozen(e);
       if (e.status !== 'draft' && e.status !== 'returned') fail('STATE', `"${e.summary}"已提交或已审核，无需再次提交`);
-      if (evidenceRequired(e) && !ev.get(e.id)?.length) fail('STATE', `"${e.summary}"还没有上传佐证材料，请先上传`);
+      const blocker = submitBlockerOf(e, ev, binding.state);
+      if (blocker) fail('STATE', blocker.message, { reason: blocker.code });
     }
     await tx
       .update(archiveEntries)
