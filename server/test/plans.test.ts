@@ -198,15 +198,16 @@ describe(`working-day calendar (${dbKind})`, () => {
     const r = (await env.client().get('/api/v1/calendar/publicity-end?start=2021-09-29&days=5')).json();
     expect(r.end).toBe('2021-10-11');
   });
-  it('refuses a year the library does not know until the administrator enters it', async () => {
+  it('computes a year the library does not know provisionally until the administrator enters it (issue 9 item 2)', async () => {
     const c = env.client();
+    // 2030 provisionally: weekends and 《全国年节及纪念日放假办法》 (元旦 01-01) — 01-02..01-04, 01-07, 01-08
     const unknown = await c.get('/api/v1/calendar/publicity-end?start=2030-01-02&days=5');
-    expect(unknown.statusCode).toBe(409);
-    expect(unknown.json().message).toContain('2030 年的法定节假日安排尚未录入');
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.json()).toMatchObject({ end: '2030-01-08', provisional: true, provisionalYears: [2030] });
     const admin = await env.client().login((await seedOfficer(env.ctx, 'administration', '330000')).username);
     const put = await admin.put('/api/v1/calendar/years/2030', { holidays: ['2030-01-01'], workdays: [] });
     expect(put.statusCode, put.body).toBe(200);
-    expect((await c.get('/api/v1/calendar/publicity-end?start=2030-01-02&days=5')).json().end).toBe('2030-01-08');
+    expect((await c.get('/api/v1/calendar/publicity-end?start=2030-01-02&days=5')).json()).toMatchObject({ end: '2030-01-08', provisional: false });
     const city = await env.client().login((await seedOfficer(env.ctx, 'administration', '330400')).username);
     expect((await city.put('/api/v1/calendar/years/2031', { holidays: [], workdays: [] })).statusCode).toBe(403);
   });

@@ -129,3 +129,8 @@ export function yearsAwaitingSchedule(cal: CalendarData, today: string): number[
   const years = today >= reminder ? [year, year + 1] : [year];
   return years.filter((y) => !cal.knownYears.has(y));
 }
+
+/** How a provisional date is labelled wherever it shows (issue 9 item 2). */
+export function provisionalEndNote(date: string): string {
+  return `暂定，待录入 ${date.slice(0, 4)} 年放假安排后确定`;
+}

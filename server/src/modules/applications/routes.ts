@@ -12,6 +12,7 @@ import {
   fitPhotoSize,
   labelOf,
   maskIdNumber,
+  provisionalEndNote,
   type ApplicationMode,
   type ApplicationStatus,
   type Plan,
@@ -85,6 +86,8 @@ const ZApplication = z.object({
   pledgeSignedAt: z.string().nullable(),
   publicityStart: z.string().nullable(),
   publicityEnd: z.string().nullable(),
+  /** the end rests on a year whose official schedule is not entered yet (issue 9 item 2) */
+  publicityEndProvisional: z.boolean(),
   objections: z.array(z.record(z.string(), z.string())),
   submittedAt: z.string().nullable(),
   version: z.number(),
@@ -139,6 +142,7 @@ const ZQueueItem = z.object({
   stepLabel: z.string(),
   stepApproved: z.boolean(),
   publicityEnd: z.string().nullable(),
+  publicityEndProvisional: z.boolean(),
   submittedAt: z.string().nullable(),
 });
 
@@ -471,7 +475,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     const ws = wb.addWorksheet('公示表');
     ws.addRow([`${row?.unit ?? ''}职称申报人员公示表`]);
     ws.addRow([
-      `公示期：${detail.publicityStart ?? ''} 至 ${detail.publicityEnd ?? ''}（不少于 ${(row?.plan as Plan | undefined)?.publicity.employerWorkingDays ?? ''} 个工作日）`,
+      `公示期：${detail.publicityStart ?? ''} 至 ${detail.publicityEnd ?? ''}${detail.publicityEndProvisional && detail.publicityEnd ? `（${provisionalEndNote(detail.publicityEnd)}）` : ''}（不少于 ${(row?.plan as Plan | undefined)?.publicity.employerWorkingDays ?? ''} 个工作日）`,
     ]);
     ws.addRow(['姓名', '身份证号', '现从事专业', '申报计划', '申报级别', '申报方式', '代表作及主要业绩']);
     const entries = ((detail.draft.submittedEntries ?? []) as Array<{ summary: string }>).map((e) => e.summary).join('；');

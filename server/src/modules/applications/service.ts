@@ -14,7 +14,8 @@ import {
   deadlineMessage,
   evaluate,
   isPastDeadline,
-  publicityEndDate,
+  provisionalEndNote,
+  publicityEnd,
   routeFor,
   shanghaiDate,
   transitionFor,
@@ -51,6 +52,7 @@ import { containsPattern, withinJurisdiction } from '../../platform/db/jurisdict
 import { factsFromEntries } from '../plans/facts';
 import { bindingOf, freezeUpdate } from '../archive/service';
 import { calendarFor } from '../calendar/service';
+import { scheduleReminders } from '../calendar/reminders';
 import { resolveSteps } from './resolve-steps';
 
 type AppRow = typeof applications.$inferSelect;
@@ -456,6 +458,8 @@ export async function act(
         sms: { mobile: applicant.mobile, template: 'applicationStatus' },
       });
     let warning: string | undefined;
+    // said in the timeline and the audit row when the step rests on a provisional calendar (issue 9 item 2)
+    let note: { text: string; audit: Record<string, unknown> } | undefined;
     const current = a.currentStep >= 0 ? steps[a.currentStep] : undefined;
     // an either-or step approved by one department is closed to the other (issue 8 item 10)
     const refusal = who === 'department' ? stepRefusal(current, auth.user.orgId!, action) : null;
@@ -505,9 +509,9 @@ export async function act(
         );
         // seed 003 三: warn when the personal deadline plus 5 working days of publicity passes the employer deadline
         try {
-          const end = publicityEndDate(calendar, shanghaiDate(now), plan.publicity.employerWorkingDays);
-          if (end > plan.timeline.employerDeadline)
-            warning = `提醒：单位公示须 ${plan.publicity.employerWorkingDays} 个工作日，若单位今天开始公示，将于 ${end} 结束，晚于单位报送截止日 ${plan.timeline.employerDeadline}，请尽快联系单位审核`;
+          const end = publicityEnd(calendar, shanghaiDate(now), plan.publicity.employerWorkingDays);
+          if (end.date > plan.timeline.employerDeadline)
+            warning = `提醒：单位公示须 ${plan.publicity.employerWorkingDays} 个工作日，若单位今天开始公示，将于 ${end.date}${end.provisional ? `（${provisionalEndNote(end.date)}）` : ''} 结束，晚于单位报送截止日 ${plan.timeline.employerDeadline}，请尽快联系单位审核`;
         } catch (e) {
           if (!(e instanceof UnknownCalendarYearError)) throw e;
         }
@@ -518,21 +522,24 @@ export async function act(
         await unfreezeUnlessUsed(tx, a, (a.draft as DraftData).entryIds ?? []);
         break;
       case 'employerApprove': {
-        let end: string;
+        let end: ReturnType<typeof publicityEnd>;
         const start = shanghaiDate(now);
         try {
-          end = publicityEndDate(calendar, start, plan.publicity.employerWorkingDays);
+          // a year without an entered schedule gives a provisional end (weekends + statutory holidays), never a refusal
+          end = publicityEnd(calendar, start, plan.publicity.employerWorkingDays);
         } catch (e) {
           if (e instanceof UnknownCalendarYearError) fail('STATE', e.message);
           throw e;
         }
         // a publicity already completed before a return is not repeated
         const done = a.publicityEnd && a.publicityEnd < start;
-        Object.assign(set, done ? {} : { publicityStart: start, publicityEnd: end });
-        toApplicant(
-          '单位审核通过',
-          `${auth.user.orgName}已审核通过您的申报${done ? '' : `，公示期 ${start} 至 ${end}`}。意见：${reason || '同意推荐'}`,
-        );
+        Object.assign(set, done ? {} : { publicityStart: start, publicityEnd: end.date, publicityEndProvisional: end.provisional });
+        const endText = `${end.date}${end.provisional ? `（${provisionalEndNote(end.date)}）` : ''}`;
+        toApplicant('单位审核通过', `${auth.user.orgName}已审核通过您的申报${done ? '' : `，公示期 ${start} 至 ${endText}`}。意见：${reason || '同意推荐'}`);
+        if (!done && end.provisional) {
+          note = { text: `公示截止日 ${endText}`, audit: { publicityEnd: end.date, publicityEndProvisional: true } };
+          messages.push(...(await scheduleReminders(tx, end.provisionalYears)));
+        }
         break;
       }
       case 'recordObjection': {
@@ -542,7 +549,16 @@ export async function act(
       }
       case 'employerForward': {
         if (!a.publicityEnd || shanghaiDate(now) <= a.publicityEnd)
-          fail('STATE', `公示期至 ${a.publicityEnd ?? '（未开始）'} 结束，公示期满后方可报送`);
+          fail(
+            'STATE',
+            `公示期至 ${a.publicityEnd ?? '（未开始）'}${a.publicityEndProvisional ? `（${provisionalEndNote(a.publicityEnd!)}）` : ''} 结束，公示期满后方可报送`,
+          );
+        // allowed against a provisional end, and recorded as such
+        if (a.publicityEndProvisional)
+          note = {
+            text: `按暂定公示截止日 ${a.publicityEnd} 报送，该日期尚未按正式放假安排确定`,
+            audit: { publicityEnd: a.publicityEnd, publicityEndProvisional: true },
+          };
         const first = steps[0]!;
         Object.assign(
           set,
@@ -652,7 +668,7 @@ export async function act(
           actorUserId: auth.user.id,
           actorOrgName: auth.user.orgName ?? auth.user.realName,
           action,
-          label: t.label,
+          label: note ? `${t.label}（${note.text}）` : t.label,
           fromStatus: from,
           toStatus: set.status as string,
           opinion: reason || null,
@@ -663,7 +679,7 @@ export async function act(
         targetId: a.id,
         regionPath: a.regionPath,
         before: { status: from, step: a.currentStep },
-        after: { status: set.status, step: set.currentStep ?? a.currentStep, action, reason: reason || null },
+        after: { status: set.status, step: set.currentStep ?? a.currentStep, action, reason: reason || null, ...note?.audit },
       }),
       ...notificationInserts(tx, messages),
     );
@@ -749,6 +765,7 @@ export async function getApplication(ctx: AppContext, auth: LoadedSession, id: s
     pledgeSignedAt: a.pledgeSignedAt?.toISOString() ?? null,
     publicityStart: a.publicityStart,
     publicityEnd: a.publicityEnd,
+    publicityEndProvisional: a.publicityEndProvisional,
     objections: a.objections as Array<Record<string, string>>,
     submittedAt: a.submittedAt?.toISOString() ?? null,
     version: a.version,
@@ -889,6 +906,7 @@ export async function queue(ctx: AppContext, auth: LoadedSession, q: QueueQuery)
         status: applications.status,
         currentStep: applications.currentStep,
         publicityEnd: applications.publicityEnd,
+        publicityEndProvisional: applications.publicityEndProvisional,
         submittedAt: applications.submittedAt,
         applicantName: users.realName,
         idNumber: users.idNumber,
@@ -924,6 +942,7 @@ export async function queue(ctx: AppContext, auth: LoadedSession, q: QueueQuery)
       stepLabel: r.stepLabel ?? (r.currentStep < 0 ? '用人单位' : ''),
       stepApproved: r.stepStatus === 'approved',
       publicityEnd: r.publicityEnd,
+      publicityEndProvisional: r.publicityEndProvisional,
       submittedAt: r.submittedAt?.toISOString() ?? null,
     })),
     total: total?.n ?? 0,

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { UnknownCalendarYearError, publicityEndDate, workingDaysBetween, zDate } from '@zc/domain';
+import { UnknownCalendarYearError, mergeCalendar, publicityEnd, shanghaiDate, workingDaysBetween, zDate } from '@zc/domain';
 import type { AppContext } from '../../platform/context';
 import { auditContextOf, requireAuth } from '../../platform/auth/plugin';
 import { fail } from '../../platform/http/errors';
 import { calendarYears } from '../../platform/db/schema';
 import { writeAudit } from '../../platform/audit/audit';
 import { calendarFor, invalidateCalendar, libraryCalendar } from './service';
+import { awaitingSchedule } from './reminders';
+import { recomputeProvisionalPublicity, type Recomputed } from './recompute';
 
 const tags = ['工作日历'];
 // a date that exists: start=2026-00-10 is a 400 with a Chinese message (issue 8 item 4)
@@ -35,17 +37,47 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         tags,
         summary: '公示截止日（N 个工作日）',
         querystring: z.object({ start: day, days: z.coerce.number().int().min(1).max(60) }),
-        response: { 200: z.object({ start: day, days: z.number(), end: day }), 409: z.object({ code: z.string(), message: z.string() }) },
+        response: {
+          200: z.object({ start: day, days: z.number(), end: day, provisional: z.boolean(), provisionalYears: z.array(z.number()) }),
+          409: z.object({ code: z.string(), message: z.string() }),
+        },
       },
     },
     async (req) => {
       try {
-        const end = publicityEndDate(await calendarFor(ctx.db), req.query.start, req.query.days);
-        return { start: req.query.start, days: req.query.days, end };
+        const end = publicityEnd(await calendarFor(ctx.db), req.query.start, req.query.days);
+        return {
+          start: req.query.start,
+          days: req.query.days,
+          end: end.date,
+          provisional: end.provisional,
+          provisionalYears: end.provisionalYears,
+        };
       } catch (e) {
         if (e instanceof UnknownCalendarYearError) fail('STATE', e.message);
         throw e;
       }
+    },
+  );
+
+  app.get(
+    '/calendar/status',
+    {
+      schema: {
+        tags,
+        summary: '待录入放假安排的年度（暂定计算中）',
+        response: {
+          200: z.object({
+            awaiting: z.array(z.object({ year: z.number(), openPublicity: z.number() })),
+            reminderFrom: z.string(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      requireAuth(req, ['admin']);
+      const awaiting = await awaitingSchedule(ctx.db, await calendarFor(ctx.db), shanghaiDate(ctx.now()));
+      return { awaiting, reminderFrom: '每年 12 月 1 日起提醒录入下一年度' };
     },
   );
 
@@ -57,7 +89,14 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         summary: '录入某年度的放假调休安排（省级管理员）',
         params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
         body: z.object({ holidays: z.array(day).max(60), workdays: z.array(day).max(20) }),
-        response: { 200: z.object({ year: z.number(), workingDaysInYear: z.number() }) },
+        response: {
+          200: z.object({
+            year: z.number(),
+            workingDaysInYear: z.number(),
+            /** open publicity periods whose provisional end was recomputed on the entered schedule */
+            recomputed: z.array(z.object({ id: z.string(), before: z.string(), after: z.string(), provisional: z.boolean() })),
+          }),
+        },
       },
     },
     async (req) => {
@@ -66,6 +105,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       const { year } = req.params;
       const wrong = [...req.body.holidays, ...req.body.workdays].find((d) => Number(d.slice(0, 4)) !== year);
       if (wrong) fail('VALIDATION', `日期 ${wrong} 不属于 ${year} 年`);
+      let recomputed: Recomputed[] = [];
       await ctx.db.transaction(async (tx) => {
         await tx
           .insert(calendarYears)
@@ -80,9 +120,23 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
           targetId: String(year),
           after: req.body,
         });
+        // the calendar with this entry, read in the transaction (the cached one does not have it yet)
+        const rows = await tx.select().from(calendarYears);
+        const cal = mergeCalendar(
+          libraryCalendar(),
+          rows.map((r) => ({ year: r.year, holidays: r.holidays as string[], workdays: r.workdays as string[] })),
+        );
+        recomputed = await recomputeProvisionalPublicity(
+          tx,
+          cal,
+          year,
+          { userId: auth.user.id, orgName: auth.user.orgName ?? auth.user.realName },
+          auditContextOf(req),
+          ctx.now(),
+        );
       });
       invalidateCalendar(ctx.db);
-      return { year, workingDaysInYear: workingDaysBetween(await calendarFor(ctx.db), `${year}-01-01`, `${year}-12-31`) };
+      return { year, workingDaysInYear: workingDaysBetween(await calendarFor(ctx.db), `${year}-01-01`, `${year}-12-31`), recomputed };
     },
   );
 };

@@ -1,11 +1,13 @@
 /**
  * The working-day calendar: chinese-days' official schedules (2004–2026 as shipped) merged with the
- * years an administrator entered. The merged calendar is cached and rebuilt after each entry.
+ * years an administrator entered. The merged calendar is cached and rebuilt after each entry. Any other
+ * year is provisional: the domain computes it from 《全国年节及纪念日放假办法》 with chinese-days' lunar table.
  */
 import { createRequire } from 'node:module';
 import { mergeCalendar, type CalendarData } from '@zc/domain';
 import { calendarYears } from '../../platform/db/schema';
 import type { Db } from '../../platform/db/client';
+import { chineseDaysLunar } from './lunar';
 
 const require = createRequire(import.meta.url);
 
@@ -17,6 +19,7 @@ export function libraryCalendar(): CalendarData {
     holidays: new Set(Object.keys(data.holidays)),
     workdays: new Set(Object.keys(data.workdays)),
     knownYears: new Set(Object.keys(data.holidays).map((d) => Number(d.slice(0, 4)))),
+    lunar: chineseDaysLunar,
   };
   return base;
 }

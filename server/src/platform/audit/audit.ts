@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = {
   'application.created': '开始申报',
   'application.transition': '申报流转',
   'application.pledgeSigned': '签署真实性保证书',
+  'application.publicityRecomputed': '按正式放假安排重新计算公示期',
   'file.read': '查看文件',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
