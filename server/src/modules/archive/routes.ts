@@ -51,6 +51,8 @@ const ZEntry = z.object({
   updatedAt: z.string(),
   evidence: z.array(ZEvidence),
   allowed: z.array(z.enum(['edit', 'delete', 'submit', 'newVersion', 'addEvidence', 'approve', 'return'])),
+  /** fields to correct: the stored data checked again against the domain's lists (issue 9 item 5); {} when none */
+  problems: z.record(z.string(), z.string()),
   /** why 提交单位审核 is not offered for the owner's draft (null: it is, or not the owner's view) */
   submitBlocker: z
     .object({ code: z.enum(['unbound', 'bindingPending', 'degreeNotVerified', 'degreeRegistryUnavailable', 'evidenceMissing']), message: z.string() })
