@@ -80,7 +80,7 @@ describe(`plans: the browser editor and "导入覆盖" (${dbKind})`, () => {
     plan.fee = { amountYuan: 280, payer: 'applicant', due: 'afterQualificationReview', method: 'bankTransfer' };
     const saved = await office.put(`/api/v1/plans/${id}`, { plan, version: summary.version });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toEqual({ ok: true, version: summary.version + 1 });
+    expect(saved.json()).toEqual({ ok: true, version: summary.version + 1, warnings: [] });
     const after = (await office.get(`/api/v1/plans/${id}`)).json();
     expect(after.plan.specialties.map((s: { code: string }) => s.code)).toEqual(['a', 'b']);
     expect(after.plan.modes[0].attachments).toEqual([{ key: 'workSummary', name: '专业技术工作总结', required: false }]);

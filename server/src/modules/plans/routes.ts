@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq, or, sql } from 'drizzle-orm';
-import { APPLICATION_MODES, evaluate, isWithinJurisdiction, type ApplicationMode } from '@zc/domain';
+import { APPLICATION_MODES, evaluate, isWithinJurisdiction, planWarnings, type ApplicationMode } from '@zc/domain';
 import type { AppContext } from '../../platform/context';
 import { auditContextOf, requireAuth } from '../../platform/auth/plugin';
 import { fail } from '../../platform/http/errors';
 import { applicationSteps, applications, employmentBindings, organizations } from '../../platform/db/schema';
 import { ZError, ZOk } from '../identity/schemas';
 import { approvedFacts } from './facts';
-import { checked, createPlan, exportPlan, getPlan, listPlans, parsePlanText, setPublished, updatePlan } from './service';
+import { checked, copyPlan, createPlan, exportPlan, getPlan, listPlans, parsePlanText, setPublished, updatePlan } from './service';
 
 const tags = ['评审计划'];
 const ZId = z.object({ id: z.uuid('计划编号格式不正确') });
@@ -34,7 +34,16 @@ const ZSummary = z.object({
 /** a plan file's text; the largest seed is about 20 KB */
 const PLAN_TEXT_MAX_CHARS = 500_000;
 const ZPlanText = z.string().min(1, '计划文件是空的').max(PLAN_TEXT_MAX_CHARS, '计划文件过大');
-const ZSaved = z.object({ ok: z.literal(true), version: z.number().int() });
+/** warnings do not block a save (domain planWarnings: a review month before a deadline, rule years of another year …) */
+const ZWarning = z.object({ path: z.string(), message: z.string() });
+const ZSaved = z.object({ ok: z.literal(true), version: z.number().int(), warnings: z.array(ZWarning) });
+const ZCopied = z.object({
+  id: z.uuid(),
+  plan: z.record(z.string(), z.unknown()),
+  moved: z.array(z.object({ path: z.string(), label: z.string(), from: z.string(), to: z.string() })),
+  toCheck: z.array(z.object({ path: z.string(), label: z.string(), text: z.string() })),
+  warnings: z.array(ZWarning),
+});
 const ZRuleResult = z.object({
   rule: z.string(),
   title: z.string(),
@@ -138,8 +147,37 @@ export const planRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
     async (req) => {
       const auth = requireAuth(req, ['officer', 'admin']);
-      const version = await updatePlan(ctx, auth.actor, req.params.id, checked(req.body.plan), req.body.version, auditContextOf(req));
-      return { ok: true as const, version };
+      const plan = checked(req.body.plan);
+      const version = await updatePlan(ctx, auth.actor, req.params.id, plan, req.body.version, auditContextOf(req));
+      return { ok: true as const, version, warnings: planWarnings(plan) };
+    },
+  );
+
+  app.post(
+    '/plans/:id/copy',
+    {
+      schema: {
+        tags,
+        summary: '复制计划：asNewYear 为"复制为新年度"，年度、日期、评审月份和条件中的年度一并移到 targetYear；返回移动了哪些字段',
+        params: ZId,
+        body: z.object({
+          asNewYear: z.boolean().default(true),
+          targetYear: z
+            .number({ error: '新年度应为数字' })
+            .int('新年度应为整数')
+            .min(2000, '新年度不早于 2000 年')
+            .max(2100, '新年度不晚于 2100 年')
+            .optional(),
+          key: z.string().max(64, '计划代号不超过 64 位').optional(),
+          name: z.string().max(120, '计划名称不超过 120 个字').optional(),
+        }),
+        response: { 201: ZCopied, 400: ZError, 403: ZError, 404: ZError, 409: ZError },
+      },
+    },
+    async (req, reply) => {
+      const auth = requireAuth(req, ['officer', 'admin']);
+      const r = await copyPlan(ctx, auth.actor, req.params.id, req.body, auditContextOf(req));
+      return reply.status(201).send(r);
     },
   );
 
@@ -156,16 +194,9 @@ export const planRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
     async (req) => {
       const auth = requireAuth(req, ['officer', 'admin']);
-      const version = await updatePlan(
-        ctx,
-        auth.actor,
-        req.params.id,
-        parsePlanText(req.body.text),
-        req.body.version,
-        auditContextOf(req),
-        'import',
-      );
-      return { ok: true as const, version };
+      const plan = parsePlanText(req.body.text);
+      const version = await updatePlan(ctx, auth.actor, req.params.id, plan, req.body.version, auditContextOf(req), 'import');
+      return { ok: true as const, version, warnings: planWarnings(plan) };
     },
   );
 

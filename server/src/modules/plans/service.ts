@@ -4,7 +4,19 @@
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
-import { isPastDeadline, shanghaiDate, validatePlan, type Actor, type Plan } from '@zc/domain';
+import {
+  defaultTargetYear,
+  isPastDeadline,
+  planFieldLabel,
+  planWarnings,
+  shanghaiDate,
+  shiftPlanYears,
+  validatePlan,
+  type Actor,
+  type MovedField,
+  type Plan,
+  type TextToCheck,
+} from '@zc/domain';
 import { organizations, plans } from '../../platform/db/schema';
 import type { AppContext } from '../../platform/context';
 import { fail } from '../../platform/http/errors';
@@ -40,7 +52,9 @@ export function present(row: PlanRow, officeName: string, actor: Actor | null, n
     phaseLabel: PHASE_LABEL[phase],
     publishedAt: row.publishedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
-    allowed: mine ? (['edit', row.status === 'published' ? 'unpublish' : 'publish', 'export'] as Array<'edit' | 'publish' | 'unpublish' | 'export'>) : (['export'] as Array<'edit' | 'publish' | 'unpublish' | 'export'>),
+    allowed: mine
+      ? (['edit', row.status === 'published' ? 'unpublish' : 'publish', 'export'] as Array<'edit' | 'publish' | 'unpublish' | 'export'>)
+      : (['export'] as Array<'edit' | 'publish' | 'unpublish' | 'export'>),
   };
 }
 
@@ -74,17 +88,80 @@ async function officeName(ctx: AppContext, id: string): Promise<string> {
   return o?.name ?? '';
 }
 
-export async function createPlan(ctx: AppContext, actor: Actor, plan: Plan, audit: AuditContext, via: 'plan.created' | 'plan.imported', officeOrgId?: string) {
+export async function createPlan(
+  ctx: AppContext,
+  actor: Actor,
+  plan: Plan,
+  audit: AuditContext,
+  via: 'plan.created' | 'plan.imported' | 'plan.copied',
+  officeOrgId?: string,
+  auditExtra: Record<string, unknown> = {},
+) {
   const office = officeOrgId ?? actor.orgId;
   if (!office || !canManage(actor, office)) fail('FORBIDDEN', '评审计划由评委会办公室创建');
   const id = await ctx.db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.key, plan.key));
-    if (dup) fail('DUPLICATE', `计划代号 ${plan.key} 已存在，请修改 key 后再导入`, { key: '计划代号已存在' });
-    const [row] = await tx.insert(plans).values({ key: plan.key, officeOrgId: office, data: plan, year: plan.year, name: plan.name }).returning({ id: plans.id });
-    await writeAudit(tx, audit, { action: via, targetType: 'plan', targetId: row!.id, after: { key: plan.key, name: plan.name } });
+    if (dup)
+      fail('DUPLICATE', `计划代号 ${plan.key} 已存在，请${via === 'plan.copied' ? '为副本填写另一个计划代号' : '修改 key 后再导入'}`, {
+        key: '计划代号已存在',
+      });
+    const [row] = await tx
+      .insert(plans)
+      .values({ key: plan.key, officeOrgId: office, data: plan, year: plan.year, name: plan.name })
+      .returning({ id: plans.id });
+    await writeAudit(tx, audit, {
+      action: via,
+      targetType: 'plan',
+      targetId: row!.id,
+      after: { key: plan.key, name: plan.name, ...auditExtra },
+    });
     return row!.id;
   });
   return id;
+}
+
+/**
+ * "复制为新年度" (issue 9 item 3): a new draft of the same office, with every year-relative value moved to
+ * `targetYear` (domain shiftPlanYears); the answer lists what moved, the texts to check and the warnings.
+ * Without `asNewYear` it is a plain copy under a new key. Only the office managing the source may copy it.
+ */
+export async function copyPlan(
+  ctx: AppContext,
+  actor: Actor,
+  sourceId: string,
+  opts: { asNewYear: boolean; targetYear?: number; key?: string; name?: string },
+  audit: AuditContext,
+) {
+  const row = await getPlanRow(ctx, sourceId);
+  if (!canManage(actor, row.officeOrgId)) fail(row.status === 'published' ? 'FORBIDDEN' : 'NOT_FOUND', '只能复制本评委会办公室的计划');
+  const source = checked(row.data);
+  let plan: Plan = structuredClone(source);
+  let moved: MovedField[] = [];
+  let toCheck: TextToCheck[] = [];
+  if (opts.asNewYear) {
+    const target = opts.targetYear ?? defaultTargetYear(source.year, Number(shanghaiDate(ctx.now()).slice(0, 4)));
+    if (target === source.year)
+      fail('VALIDATION', `新年度与原计划的年度 ${source.year} 相同：请选择另一个年度`, { targetYear: '请选择与原计划不同的年度' });
+    ({ plan, moved, toCheck } = shiftPlanYears(source, target - source.year));
+  }
+  // the office's own key and name win over the moved ones; the list shows what the copy finally has
+  for (const field of ['key', 'name'] as const) {
+    const given = opts[field]?.trim();
+    if (!given || given === plan[field]) continue;
+    plan[field] = given;
+    moved = moved.filter((m) => m.path !== field);
+    if (given !== source[field]) moved.unshift({ path: field, label: planFieldLabel(field), from: source[field], to: given });
+  }
+  if (plan.key === source.key) fail('VALIDATION', '副本须有新的计划代号', { key: `计划代号 ${source.key} 是原计划的，请填写新的计划代号` });
+  plan = checked(plan);
+  const id = await createPlan(ctx, actor, plan, audit, 'plan.copied', row.officeOrgId, {
+    sourceId,
+    sourceKey: source.key,
+    fromYear: source.year,
+    toYear: plan.year,
+    moved: moved.map((m) => m.path),
+  });
+  return { id, plan, moved, toCheck, warnings: planWarnings(plan) };
 }
 
 export async function getPlanRow(ctx: AppContext, id: string): Promise<PlanRow> {
@@ -167,8 +244,17 @@ export async function setPublished(ctx: AppContext, actor: Actor, id: string, pu
     if ((row.status === 'published') === published) fail('CONFLICT', published ? '计划已发布' : '计划尚未发布');
     // re-validate what is published
     checked(row.data);
-    await tx.update(plans).set({ status: published ? 'published' : 'draft', publishedAt: published ? ctx.now() : null, updatedAt: ctx.now() }).where(eq(plans.id, id));
-    await writeAudit(tx, audit, { action: published ? 'plan.published' : 'plan.unpublished', targetType: 'plan', targetId: id, before: { status: row.status }, after: { status: published ? 'published' : 'draft' } });
+    await tx
+      .update(plans)
+      .set({ status: published ? 'published' : 'draft', publishedAt: published ? ctx.now() : null, updatedAt: ctx.now() })
+      .where(eq(plans.id, id));
+    await writeAudit(tx, audit, {
+      action: published ? 'plan.published' : 'plan.unpublished',
+      targetType: 'plan',
+      targetId: id,
+      before: { status: row.status },
+      after: { status: published ? 'published' : 'draft' },
+    });
   });
 }
 
@@ -182,7 +268,12 @@ export async function listPlans(ctx: AppContext, actor: Actor | null, scope: 'pu
           ? eq(plans.officeOrgId, actor.orgId)
           : fail('FORBIDDEN');
   const rows = await ctx.db.select().from(plans).where(where).orderBy(desc(plans.year), plans.name);
-  const offices = rows.length ? await ctx.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, [...new Set(rows.map((r) => r.officeOrgId))])) : [];
+  const offices = rows.length
+    ? await ctx.db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(inArray(organizations.id, [...new Set(rows.map((r) => r.officeOrgId))]))
+    : [];
   const names = new Map(offices.map((o) => [o.id, o.name]));
   return rows.map((r) => present(r, names.get(r.officeOrgId) ?? '', actor, ctx.now()));
 }
@@ -192,6 +283,9 @@ export function exportPlan(plan: Plan, format: 'yaml' | 'json'): string {
 }
 
 export async function findOfficeByName(ctx: AppContext, name: string): Promise<string | null> {
-  const [o] = await ctx.db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.kind, 'committeeOffice'), eq(organizations.name, name)));
+  const [o] = await ctx.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.kind, 'committeeOffice'), eq(organizations.name, name)));
   return o?.id ?? null;
 }

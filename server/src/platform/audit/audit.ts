@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = {
   'calendar.entered': '录入放假调休安排',
   'plan.created': '创建评审计划',
   'plan.imported': '导入评审计划',
+  'plan.copied': '复制评审计划（复制为新年度）',
   'plan.updated': '修改评审计划',
   'plan.published': '发布评审计划',
   'plan.unpublished': '撤回评审计划',
