@@ -51,9 +51,9 @@ describe(`refusals name their reason (${dbKind}; issue 9 item 4)`, () => {
       const entry = r.json();
       expect(entry.verification.status).toBe('needsUpload');
       const listed = (await a.client.get('/api/v1/archive/entries')).json().find((e: { id: string }) => e.id === entry.id);
-      expect(listed.submitBlocker.code).toBe('degreeNotVerified');
-      expect(listed.submitBlocker.message).toContain('学信');
-      expect(listed.submitBlocker.message).not.toContain('绑定');
+      expect(listed.submitBlockers.map((b: { code: string }) => b.code)).toEqual(['degreeNotVerified']);
+      expect(listed.submitBlockers[0].message).toContain('学信');
+      expect(JSON.stringify(listed.submitBlockers)).not.toContain('绑定');
       const sub = await a.client.post('/api/v1/archive/entries/submit', { ids: [entry.id] });
       expect(sub.statusCode).toBe(409);
       expect(sub.body).toContain('未通过学信数据自动核验');
@@ -70,6 +70,8 @@ describe(`refusals name their reason (${dbKind}; issue 9 item 4)`, () => {
     const entry = (
       await a.client.post('/api/v1/archive/entries', { data: { kind: 'annualAssessment', year: 2024, result: 'qualified' } })
     ).json();
+    // both reasons, the entry's own first
+    expect(entry.submitBlockers.map((b: { code: string }) => b.code)).toEqual(['evidenceMissing', 'bindingPending']);
     const sub = await a.client.post('/api/v1/archive/entries/submit', { ids: [entry.id] });
     expect(sub.statusCode).toBe(409);
     expect(sub.body).toContain('等待单位确认');

@@ -1,6 +1,6 @@
 /** The applicant's archive entries as the API describes them: read by the archive pages and the application wizard. */
 import { useQuery } from '@tanstack/react-query';
-import type { ArchiveEntryData, ArchiveKind, ArchiveStatus } from '@zc/domain';
+import type { ArchiveEntryData, ArchiveKind, ArchiveStatus, SubmitBlocker } from '@zc/domain';
 import { api } from './api-client';
 import type { StoredFile } from './components/file-view';
 
@@ -37,6 +37,8 @@ export interface ArchiveEntry {
   updatedAt: string;
   evidence: Evidence[];
   allowed: EntryAction[];
+  /** the owner's draft only: why 提交单位审核 is not offered, from the server — the entry's own reason (degree not verified …) first, then unbound / binding pending */
+  submitBlockers: SubmitBlocker[];
 }
 
 export interface Page<T> {

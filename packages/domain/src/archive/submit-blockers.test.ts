@@ -4,7 +4,9 @@
  * a degree that cannot be extracted needs its documents uploaded).
  */
 import { describe, expect, it } from 'vitest';
-import { bindingBlocker, bindingStateOf, entrySubmitBlocker } from './submit-blockers';
+import { bindingBlocker, bindingStateOf, entrySubmitBlockers } from './submit-blockers';
+
+const first = (...a: Parameters<typeof entrySubmitBlockers>) => entrySubmitBlockers(...a)[0] ?? null;
 
 const degree = (verification: { status: string; documents?: string[] } | null, hasEvidence = false) => ({
   kind: 'education',
@@ -15,31 +17,32 @@ const degree = (verification: { status: string; documents?: string[] } | null, h
 
 describe('why an archive entry cannot be sent for review', () => {
   it('a bound applicant whose degree the registry did not confirm is told about the degree, not the binding', () => {
-    const b = entrySubmitBlocker(
-      degree({ status: 'needsUpload', documents: ['学历学位证书', '教育部学历证书电子注册备案表'] }),
-      'approved',
-    );
+    const b = first(degree({ status: 'needsUpload', documents: ['学历学位证书', '教育部学历证书电子注册备案表'] }), 'approved');
     expect(b?.code).toBe('degreeNotVerified');
     expect(b?.message).toContain('未通过学信数据自动核验');
     expect(b?.message).toContain('教育部学历证书电子注册备案表');
     expect(b?.message).not.toContain('绑定');
+    expect(entrySubmitBlockers(degree({ status: 'needsUpload' }), 'approved')).toHaveLength(1);
   });
   it('the registry being down says so and offers 重新核验', () => {
-    expect(entrySubmitBlocker(degree({ status: 'unavailable' }), 'approved')).toMatchObject({
+    expect(first(degree({ status: 'unavailable' }), 'approved')).toMatchObject({
       code: 'degreeRegistryUnavailable',
       message: expect.stringContaining('重新核验'),
     });
   });
   it('a verified degree needs no upload; then only the binding can stop it', () => {
-    expect(entrySubmitBlocker(degree({ status: 'verified' }), 'approved')).toBeNull();
-    expect(entrySubmitBlocker(degree({ status: 'verified' }), 'pending')?.code).toBe('bindingPending');
-    expect(entrySubmitBlocker(degree({ status: 'verified' }), 'none')?.code).toBe('unbound');
+    expect(first(degree({ status: 'verified' }), 'approved')).toBeNull();
+    expect(first(degree({ status: 'verified' }), 'pending')?.code).toBe('bindingPending');
+    expect(first(degree({ status: 'verified' }), 'none')?.code).toBe('unbound');
+  });
+  it('unbound with a degree problem: both reasons, the entry’s own first', () => {
+    expect(entrySubmitBlockers(degree({ status: 'needsUpload' }), 'none').map((b) => b.code)).toEqual(['degreeNotVerified', 'unbound']);
   });
   it('an unverified degree with its documents uploaded can be submitted', () => {
-    expect(entrySubmitBlocker(degree({ status: 'needsUpload' }, true), 'approved')).toBeNull();
+    expect(first(degree({ status: 'needsUpload' }, true), 'approved')).toBeNull();
   });
   it('other kinds without evidence: upload first', () => {
-    expect(entrySubmitBlocker({ kind: 'achievement', summary: '论文', verification: null, hasEvidence: false }, 'approved')?.code).toBe(
+    expect(first({ kind: 'achievement', summary: '论文', verification: null, hasEvidence: false }, 'approved')?.code).toBe(
       'evidenceMissing',
     );
   });

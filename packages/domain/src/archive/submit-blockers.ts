@@ -47,27 +47,30 @@ interface EntryFacts {
   hasEvidence: boolean;
 }
 
-/**
- * Why this draft or returned entry cannot be sent for review (null: it can). The entry's own problem comes
- * first, so an applicant who is bound never reads a binding message about a degree the registry did not
- * confirm.
- */
-export function entrySubmitBlocker(e: EntryFacts, binding: BindingState): SubmitBlocker | null {
-  if (!e.hasEvidence && entryNeedsEvidence(e.kind, e.verification ?? null)) {
-    if (e.kind === 'education') {
-      const v = e.verification ?? {};
-      const docs = Array.isArray(v.documents) && v.documents.length ? v.documents.join('、') : '学历学位证书及学历证明材料';
-      if (v.status === 'unavailable')
-        return {
-          code: 'degreeRegistryUnavailable',
-          message: `学历“${e.summary}”因学信数据暂时无法查询尚未核验：请稍后点击“重新核验”，或上传${docs}`,
-        };
+/** The entry's own reason it cannot be sent for review (evidence, degree check), or null. */
+export function entryOwnBlocker(e: EntryFacts): SubmitBlocker | null {
+  if (e.hasEvidence || !entryNeedsEvidence(e.kind, e.verification ?? null)) return null;
+  if (e.kind === 'education') {
+    const v = e.verification ?? {};
+    const docs = Array.isArray(v.documents) && v.documents.length ? v.documents.join('、') : '学历学位证书及学历证明材料';
+    if (v.status === 'unavailable')
       return {
-        code: 'degreeNotVerified',
-        message: `学历“${e.summary}”未通过学信数据自动核验：请核对毕业院校、学历和毕业时间后修改该条目（修改后自动重新核验），或上传${docs}`,
+        code: 'degreeRegistryUnavailable',
+        message: `学历“${e.summary}”因学信数据暂时无法查询尚未核验：请稍后点击“重新核验”，或上传${docs}`,
       };
-    }
-    return { code: 'evidenceMissing', message: `“${e.summary}”还没有上传佐证材料：请点击“上传佐证材料”上传后再提交单位审核` };
+    return {
+      code: 'degreeNotVerified',
+      message: `学历“${e.summary}”未通过学信数据自动核验：请核对毕业院校、学历和毕业时间后修改该条目（修改后自动重新核验），或上传${docs}`,
+    };
   }
-  return bindingBlocker(binding, 'archive');
+  return { code: 'evidenceMissing', message: `“${e.summary}”还没有上传佐证材料：请点击“上传佐证材料”上传后再提交单位审核` };
+}
+
+/**
+ * Every reason this draft or returned entry cannot be sent for review, the entry's own first (empty: it
+ * can). Both are named: a bound applicant never reads a binding message about a degree the registry did not
+ * confirm, and an unbound one learns both what to fix on the entry and that a binding is needed.
+ */
+export function entrySubmitBlockers(e: EntryFacts, binding: BindingState): SubmitBlocker[] {
+  return [entryOwnBlocker(e), bindingBlocker(binding, 'archive')].filter((b): b is SubmitBlocker => b !== null);
 }

@@ -53,10 +53,10 @@ const ZEntry = z.object({
   allowed: z.array(z.enum(['edit', 'delete', 'submit', 'newVersion', 'addEvidence', 'approve', 'return'])),
   /** fields to correct: the stored data checked again against the domain's lists (issue 9 item 5); {} when none */
   problems: z.record(z.string(), z.string()),
-  /** why 提交单位审核 is not offered for the owner's draft (null: it is, or not the owner's view) */
-  submitBlocker: z
-    .object({ code: z.enum(['unbound', 'bindingPending', 'degreeNotVerified', 'degreeRegistryUnavailable', 'evidenceMissing']), message: z.string() })
-    .nullable(),
+  /** why 提交单位审核 is not offered for the owner's draft, the entry's own reason first (empty: it is, or not the owner's view) */
+  submitBlockers: z.array(
+    z.object({ code: z.enum(['unbound', 'bindingPending', 'degreeNotVerified', 'degreeRegistryUnavailable', 'evidenceMissing']), message: z.string() }),
+  ),
 });
 const ZQueueEntry = ZEntry.extend({ applicantName: z.string(), idNumberMasked: z.string() });
 const ZUpload = z.object({

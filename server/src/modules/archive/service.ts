@@ -11,7 +11,7 @@ import {
   archiveEntryProblems,
   bindingBlocker,
   bindingStateOf,
-  entrySubmitBlocker,
+  entrySubmitBlockers,
   entryNeedsEvidence,
   educationVerificationRoute,
   maskIdNumber,
@@ -56,11 +56,11 @@ export async function bindingOf(q: Queryable, applicantId: string): Promise<{ em
   return { employerId: rows.find((r) => r.status === 'approved')?.employerId ?? null, state: bindingStateOf(rows.map((r) => r.status)) };
 }
 
-/** For the applicant's own draft or returned entry: the one reason it cannot be sent for review yet (null: it can). */
-function submitBlockerOf(e: EntryRow, evidence: Awaited<ReturnType<typeof evidenceOf>>, binding: BindingState | null): SubmitBlocker | null {
-  if (binding === null || e.frozenAt || (e.status !== 'draft' && e.status !== 'returned')) return null;
+/** For the applicant's own draft or returned entry: every reason it cannot be sent for review yet (empty: it can). */
+function submitBlockersOf(e: EntryRow, evidence: Awaited<ReturnType<typeof evidenceOf>>, binding: BindingState | null): SubmitBlocker[] {
+  if (binding === null || e.frozenAt || (e.status !== 'draft' && e.status !== 'returned')) return [];
   const verification = (e.verification ?? null) as { status?: unknown; documents?: unknown } | null;
-  return entrySubmitBlocker({ kind: e.kind, summary: e.summary, verification, hasEvidence: !!evidence.get(e.id)?.length }, binding);
+  return entrySubmitBlockers({ kind: e.kind, summary: e.summary, verification, hasEvidence: !!evidence.get(e.id)?.length }, binding);
 }
 
 /**
@@ -139,8 +139,8 @@ function present(
     allowed: actions,
     /** fields to correct (checked again against the domain's lists); the entry cannot go to, or be approved by, the employer until they are */
     problems: storedProblems(e),
-    /** the owner's view only: why 提交单位审核 is not offered (unbound, binding pending, degree not verified …) */
-    submitBlocker: submitBlockerOf(e, evidence, binding),
+    /** the owner's view only: why 提交单位审核 is not offered (degree not verified …, then unbound / binding pending) */
+    submitBlockers: submitBlockersOf(e, evidence, binding),
   };
 }
 export type EntryView = ReturnType<typeof present>;
@@ -323,7 +323,7 @@ export async function submitEntries(ctx: AppContext, auth: LoadedSession, ids: s
       refuseIfFrozen(e);
       if (e.status !== 'draft' && e.status !== 'returned') fail('STATE', `"${e.summary}"已提交或已审核，无需再次提交`);
       refuseIfProblems(e, '请修改后再提交单位审核');
-      const blocker = submitBlockerOf(e, ev, binding.state);
+      const [blocker] = submitBlockersOf(e, ev, binding.state);
       if (blocker) fail('STATE', blocker.message, { reason: blocker.code });
     }
     await tx

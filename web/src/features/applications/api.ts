@@ -30,6 +30,8 @@ export interface ApplicationEvent {
   toStatus: string;
   toStatusLabel: string;
   opinion: string | null;
+  /** 登记异议 only: the objection and the employer's handling (null: none recorded yet) */
+  objection?: { content: string; handling: string | null } | null;
 }
 
 export interface Application {
@@ -187,8 +189,18 @@ export function useArchivePhoto(id: string) {
   });
 }
 
+/**
+ * The phone's signing link. The page tells the server the address it was reached by; `url` is what the QR
+ * code carries, `phoneReachable` false when that is a loopback address a phone cannot open (issue 9 item 7).
+ */
 export function usePledgeToken(id: string) {
-  return useMutation({ mutationFn: () => api<{ token: string; path: string; expiresAt: string }>(`/applications/${id}/pledge-token`, { method: 'POST', body: {} }) });
+  return useMutation({
+    mutationFn: () =>
+      api<{ token: string; path: string; expiresAt: string; url: string; phoneReachable: boolean }>(`/applications/${id}/pledge-token`, {
+        method: 'POST',
+        body: { origin: window.location.origin },
+      }),
+  });
 }
 
 export function useAct(id: string) {

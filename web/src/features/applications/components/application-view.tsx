@@ -54,7 +54,20 @@ export function ApplicationTimeline({ app }: { app: Application }) {
               <Typography.Text type="secondary">
                 {formatDateTime(e.at)} · 状态：{e.toStatusLabel}
               </Typography.Text>
-              {e.opinion && <Typography.Text>意见：{e.opinion}</Typography.Text>}
+              {e.objection ? (
+                // 登记异议: the objection and how the employer handled it, who and when (issue 9 item 4)
+                <>
+                  <Typography.Text>异议：{e.objection.content}</Typography.Text>
+                  <Typography.Text data-testid="objection-handling">
+                    处理情况：
+                    {e.objection.handling
+                      ? `${e.objection.handling}（${e.actorOrgName ?? '单位'}，${formatDateTime(e.at)}）`
+                      : `${e.actorOrgName ?? '单位'}尚未填写处理情况`}
+                  </Typography.Text>
+                </>
+              ) : (
+                e.opinion && <Typography.Text>意见：{e.opinion}</Typography.Text>
+              )}
             </Flex>
           ),
         }))}

@@ -89,8 +89,8 @@ export function WizardPage() {
   const [params, setParams] = useSearchParams();
   const step = Math.min(Math.max(Number(params.get('step') ?? 0) || 0, 0), PREVIEW);
   const editable = (s: string | undefined) => s === 'draft' || s === 'returned';
-  // the desktop waits for the phone's signature on the 诚信承诺 step
-  const q = useApplication(id, step === 1);
+  // the 诚信承诺 step polls by itself while it waits for the phone's signature (wizard-pledge-step.tsx)
+  const q = useApplication(id);
   const app = q.data;
   const plan = usePlan(app?.planId ?? '');
   const entries = useArchiveEntries();

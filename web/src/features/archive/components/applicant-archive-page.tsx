@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Grid, Popconfirm, Select, Skeleton, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ARCHIVE_KINDS, entryNeedsEvidence, type ArchiveKind } from '@zc/domain';
+import { ARCHIVE_KINDS, entryNeedsEvidence, type ArchiveKind, type SubmitBlocker } from '@zc/domain';
 import { ItemList } from '@shared/components/item-list';
 import { LinkButton } from '@shared/components/link-button';
 import { PageTitle } from '@shared/components/page-title';
@@ -50,8 +50,13 @@ export function ApplicantArchivePage() {
     [all],
   );
   const chosen = [...selected].filter((id) => submittable.has(id));
-  // drafts that cannot be submitted while nothing else stops them: the applicant has no confirmed employer
-  const unbound = all.some((e) => !e.frozen && (e.status === 'draft' || e.status === 'returned') && !e.allowed.includes('submit'));
+  // why drafts cannot be sent for review, as the server says (issue 9 item 4): the binding once for the page,
+  // a degree the registry did not confirm named with its entry — never a binding message for a degree problem
+  const isBinding = (b: SubmitBlocker) => b.code === 'unbound' || b.code === 'bindingPending';
+  const bindingBlock = all.flatMap((e) => e.submitBlockers).find(isBinding) ?? null;
+  const ownBlock = (e: ArchiveEntry) => e.submitBlockers.find((b) => !isBinding(b)) ?? null;
+  const isDegree = (b: SubmitBlocker | null) => b?.code === 'degreeNotVerified' || b?.code === 'degreeRegistryUnavailable';
+  const degreeBlocked = all.filter((e) => isDegree(ownBlock(e)));
   const evidenceEntry = evidenceOf ? all.find((e) => e.id === evidenceOf) : undefined;
   const kindItems = ARCHIVE_KINDS.map((k) => {
     const n = all.filter((e) => e.kind === k.value).length;
@@ -118,7 +123,7 @@ export function ApplicantArchivePage() {
         {e.kind === 'education' && (
           <VerificationNote
             verification={e.verification}
-            onReverify={e.verification?.status === 'unavailable' && !e.frozen ? () => doReverify(e) : undefined}
+            onReverify={(e.verification?.status === 'unavailable' || isDegree(ownBlock(e))) && !e.frozen ? () => doReverify(e) : undefined}
             pending={reverify.isPending && reverify.variables === e.id}
           />
         )}
@@ -126,8 +131,10 @@ export function ApplicantArchivePage() {
           佐证材料 {e.evidence.length} 份{e.submittedAt ? ` · 提交于 ${formatDateTime(e.submittedAt)}` : ''}
           {e.reviewedAt && e.status !== 'pending' && e.status !== 'draft' ? ` · 审核于 ${formatDateTime(e.reviewedAt)}` : ''}
         </Typography.Text>
-        {e.allowed.includes('submit') && missingEvidence(e) && (
-          <Typography.Text style={{ color: '#7a4100' }}>请先上传佐证材料，再提交单位审核</Typography.Text>
+        {ownBlock(e) && (
+          <Typography.Text style={{ color: '#7a4100' }} data-testid="entry-blocker">
+            {ownBlock(e)!.message}
+          </Typography.Text>
         )}
       </Flex>
     </Flex>
@@ -265,16 +272,40 @@ export function ApplicantArchivePage() {
             </Flex>
           }
         >
-          {unbound && (
+          {bindingBlock && (
             <Alert
               type="warning"
               showIcon
               style={{ marginBottom: 16 }}
-              title="尚未绑定工作单位，或单位尚未确认绑定，暂不能提交审核"
+              title={bindingBlock.code === 'bindingPending' ? '绑定申请等待单位确认，暂不能提交审核' : '尚未绑定工作单位，暂不能提交审核'}
+              description={bindingBlock.message}
               action={
                 <LinkButton to="/applicant/binding" size="small">
-                  去绑定
+                  {bindingBlock.code === 'bindingPending' ? '查看绑定申请' : '去绑定'}
                 </LinkButton>
+              }
+            />
+          )}
+          {degreeBlocked.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="degree-blocked"
+              title={`${degreeBlocked.length} 项学历尚未通过核验，暂不能提交单位审核`}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {degreeBlocked.map((e) => (
+                    <li key={e.id}>{ownBlock(e)?.message}</li>
+                  ))}
+                </ul>
+              }
+              action={
+                tab === 'education' ? undefined : (
+                  <Button size="small" onClick={() => setTab('education')}>
+                    查看学历条目
+                  </Button>
+                )
               }
             />
           )}
