@@ -106,7 +106,7 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
       )}
       <ScrollTable<QueueItem>
         label="申报列表"
-        minWidth={isEmployer ? 1000 : 1200}
+        minWidth={isEmployer ? 1000 : 1180}
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
@@ -119,14 +119,14 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
         pagination={{ current: q.page, pageSize: q.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => `共 ${n} 件` }}
         columns={[
           // fixed widths (the plan column's ellipsis makes the layout fixed): the status never runs into 当前环节
-          { title: '申报人', dataIndex: 'applicantName', width: 110, render: (v: string, r) => <LinkButton type="link" to={`${base}/applications/${r.id}`}>{v}</LinkButton> },
-          { title: '身份证号码', dataIndex: 'idNumberMasked', width: 180 },
-          ...(isEmployer ? [] : [{ title: '工作单位', dataIndex: 'employerName', width: 180, ellipsis: { showTitle: true } }]),
-          { title: '评审计划', dataIndex: 'planName', ellipsis: true },
-          { title: '级别', dataIndex: 'level', width: 120, render: (v: string | null) => (v ? levelLabel(v) : '—') },
-          { title: '状态', dataIndex: 'statusLabel', width: 170, render: (v: string, r) => <StatusTag status={r.status} label={r.stepApproved ? `${v}（本级已审查通过）` : v} /> },
-          ...(isEmployer ? [{ title: '公示截止', dataIndex: 'publicityEnd', width: 130, render: (v: string | null) => v ?? '—' }] : [{ title: '当前环节', dataIndex: 'stepLabel', width: 180 }]),
-          { title: '提交时间', dataIndex: 'submittedAt', width: 160, sorter: true, sortOrder: q.sort === 'submittedAt' ? ('ascend' as const) : ('descend' as const), render: (v: string | null) => formatDateTime(v) },
+          { title: '申报人', dataIndex: 'applicantName', width: 100, render: (v: string, r) => <LinkButton type="link" to={`${base}/applications/${r.id}`}>{v}</LinkButton> },
+          { title: '身份证号码', dataIndex: 'idNumberMasked', width: 170 },
+          ...(isEmployer ? [] : [{ title: '工作单位', dataIndex: 'employerName', width: 150, ellipsis: { showTitle: true } }]),
+          { title: '评审计划', dataIndex: 'planName', width: 180, ellipsis: { showTitle: true } },
+          { title: '级别', dataIndex: 'level', width: 110, render: (v: string | null) => (v ? levelLabel(v) : '—') },
+          { title: '状态', dataIndex: 'statusLabel', width: 150, render: (v: string, r) => <StatusTag status={r.status} label={r.stepApproved ? `${v}（本级已审查通过）` : v} /> },
+          ...(isEmployer ? [{ title: '公示截止', dataIndex: 'publicityEnd', width: 130, render: (v: string | null) => v ?? '—' }] : [{ title: '当前环节', dataIndex: 'stepLabel', width: 160 }]),
+          { title: '提交时间', dataIndex: 'submittedAt', width: 110, sorter: true, sortOrder: q.sort === 'submittedAt' ? ('ascend' as const) : ('descend' as const), render: (v: string | null) => formatDateTime(v) },
         ]}
       />
       {batchOf && (
