@@ -84,6 +84,7 @@ describe('Chinese labels (issue 9 item 6)', () => {
   it('a label is Chinese words, never the code itself', () => {
     for (const [kind, map] of Object.entries(LABELS)) {
       for (const [value, label] of Object.entries(map)) {
+        if (CHINESE.test(value)) continue; // 职称系列: the value is a word already (律师)
         expect(label, `${kind}.${value}`).not.toBe(value);
         expect(label, `${kind}.${value}`).toMatch(/[\u4e00-\u9fa5]|^(JPG|PNG)/);
       }
