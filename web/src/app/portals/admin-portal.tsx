@@ -7,6 +7,7 @@ import { OrganizationsAdminPage } from '../../features/organizations/components/
 import { SmsOutboxPage } from '../../features/admin/components/sms-outbox-page';
 import { AuditPage } from '../../features/admin/components/audit-page';
 import { CalendarPage } from '../../features/calendar/components/calendar-page';
+import { ScheduleAlert } from '../../features/calendar/components/schedule-alert';
 import { PageTitle } from '@shared/components/page-title';
 import { useCurrentUser } from '@shared/session';
 import { PortalLayout } from '../layouts/portal-layout';
@@ -23,6 +24,7 @@ function AdminHome() {
         {user.realName} · {user.orgName ?? ''}
         {user.regionName ? ` · 管辖范围：${user.regionName}` : ''}
       </Typography.Paragraph>
+      <ScheduleAlert />
       <PendingTasksCard />
     </>
   );

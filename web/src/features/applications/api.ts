@@ -55,6 +55,8 @@ export interface Application {
   pledgeSignedAt: string | null;
   publicityStart: string | null;
   publicityEnd: string | null;
+  /** the end rests on a year whose official holiday schedule is not entered yet */
+  publicityEndProvisional: boolean;
   objections: Array<Record<string, string>>;
   submittedAt: string | null;
   version: number;
@@ -88,6 +90,8 @@ export interface QueueItem {
   stepLabel: string;
   stepApproved: boolean;
   publicityEnd: string | null;
+  /** the end rests on a year whose official holiday schedule is not entered yet */
+  publicityEndProvisional: boolean;
   submittedAt: string | null;
 }
 

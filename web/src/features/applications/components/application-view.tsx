@@ -12,6 +12,7 @@ import { formatDateTime } from '@shared/format';
 import type { PlanDocument } from '@shared/plans';
 import { levelLabel, modeLabel } from '@shared/labels';
 import type { Application } from '../api';
+import { PublicityEndDate } from '@shared/components/publicity-end';
 
 const cardTitle = (t: string) => (
   <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
@@ -149,7 +150,7 @@ export function ApplicationMaterials({ app, plan, entries }: { app: Application;
             <Descriptions.Item label="提交时间">{formatDateTime(app.submittedAt)}</Descriptions.Item>
             {app.publicityEnd && (
               <Descriptions.Item label="单位公示期">
-                {app.publicityStart} 至 {app.publicityEnd}
+                {app.publicityStart} 至 <PublicityEndDate date={app.publicityEnd} provisional={app.publicityEndProvisional} />
               </Descriptions.Item>
             )}
             <Descriptions.Item label="真实性保证书">

@@ -18,6 +18,7 @@ import { formatDateTime } from '@shared/format';
 import { usePlan } from '@shared/plans';
 import { useAct, useApplication, type ActInput, type Application } from '../api';
 import { ApplicationMaterials, ApplicationTimeline, scoringItems, StepRecords } from './application-view';
+import { publicityEndText } from '@shared/components/publicity-end';
 
 type Allowed = Application['allowed'][number];
 interface ActForm {
@@ -89,8 +90,12 @@ export function ReviewDetailPage({ base }: { base: '/employer' | '/manage' }) {
             <Alert
               type="info"
               showIcon
-              title={`单位公示期：${app.publicityStart} 至 ${app.publicityEnd}`}
-              description={`公示不少于 ${plan.data?.plan.publicity.employerWorkingDays ?? ''} 个工作日（按国家法定节假日与调休计算），期满后方可报送主管部门。`}
+              title={`单位公示期：${app.publicityStart} 至 ${publicityEndText(app.publicityEnd, app.publicityEndProvisional)}`}
+              description={`公示不少于 ${plan.data?.plan.publicity.employerWorkingDays ?? ''} 个工作日（按国家法定节假日与调休计算），期满后方可报送主管部门。${
+                app.publicityEndProvisional
+                  ? `截止日所在年度的放假安排尚未录入，暂按周末和法定节假日计算；录入后自动重新计算，期满前也可按暂定日期报送，系统会记录。`
+                  : ''
+              }`}
             />
           )}
           {app.objections.length > 0 && (

@@ -20,6 +20,7 @@ import { useCurrentUser } from '@shared/session';
 import { usePublishedPlans } from '@shared/plans';
 import { levelLabel } from '@shared/labels';
 import { useBatch, useQueue, type QueueItem, type QueueQuery } from '../api';
+import { PublicityEndDate } from '@shared/components/publicity-end';
 
 const BATCH = [
   { action: 'stepApprove', label: '审查通过', needsReason: false, danger: false },
@@ -125,7 +126,7 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
           { title: '评审计划', dataIndex: 'planName', width: 180, ellipsis: { showTitle: true } },
           { title: '级别', dataIndex: 'level', width: 110, render: (v: string | null) => (v ? levelLabel(v) : '—') },
           { title: '状态', dataIndex: 'statusLabel', width: 150, render: (v: string, r) => <StatusTag status={r.status} label={r.stepApproved ? `${v}（本级已审查通过）` : v} /> },
-          ...(isEmployer ? [{ title: '公示截止', dataIndex: 'publicityEnd', width: 130, render: (v: string | null) => v ?? '—' }] : [{ title: '当前环节', dataIndex: 'stepLabel', width: 160 }]),
+          ...(isEmployer ? [{ title: '公示截止', dataIndex: 'publicityEnd', width: 130, render: (v: string | null, r: QueueItem) => <PublicityEndDate date={v} provisional={r.publicityEndProvisional} /> }] : [{ title: '当前环节', dataIndex: 'stepLabel', width: 160 }]),
           { title: '提交时间', dataIndex: 'submittedAt', width: 110, sorter: true, sortOrder: q.sort === 'submittedAt' ? ('ascend' as const) : ('descend' as const), render: (v: string | null) => formatDateTime(v) },
         ]}
       />

@@ -1,6 +1,7 @@
 /**
- * 工作日历 (SPEC §3): the statutory calendar library knows its years; for any other year the platform refuses
- * to compute working days until the province's administrator enters that year's official schedule here.
+ * 工作日历 (SPEC §3): the statutory calendar library knows its years; any other year is computed provisionally
+ * (weekends + the statutory holidays of 《全国年节及纪念日放假办法》) until the province's administrator enters that
+ * year's official schedule here, which recomputes the open publicity periods (issue 9 item 2).
  */
 import { App, Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,7 +9,9 @@ import { PageTitle } from '@shared/components/page-title';
 import { useApiErrorHandler } from '@shared/feedback';
 import { useCurrentUser } from '@shared/session';
 import { isCalendarDate } from '@zc/domain';
-import { useCalendarYears, useEnterYear, usePublicityEnd } from '../api';
+import { useCalendarStatus, useCalendarYears, useEnterYear, usePublicityEnd } from '../api';
+import { ScheduleAlert } from './schedule-alert';
+import { publicityEndText } from '@shared/components/publicity-end';
 
 const lines = (s: string | undefined) =>
   (s ?? '')
@@ -25,10 +28,12 @@ export function CalendarPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ year: number; holidays: string; workdays: string }>();
   const province = user.regionLevel === 'province';
+  const status = useCalendarStatus(user.role === 'admin');
 
   return (
     <>
       <PageTitle>工作日历</PageTitle>
+      <ScheduleAlert withLink={false} />
       <Card
         style={{ marginBottom: 16 }}
         title={
@@ -46,9 +51,15 @@ export function CalendarPage() {
               {y}（管理员录入）
             </Tag>
           ))}
+          {(status.data?.awaiting ?? []).map((a) => (
+            <Tag key={`p${a.year}`} color="orange">
+              {a.year}（暂定计算，待录入）
+            </Tag>
+          ))}
         </Space>
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
-          未列出的年度无法计算公示期和截止日，请在国务院办公厅公布当年放假安排后及时录入。
+          未列出的年度按周末和《全国年节及纪念日放假办法》规定的法定节假日暂定计算（未含调休），计算结果标注为"暂定"；
+          请在国务院办公厅公布当年放假安排后及时录入，未结束的公示期将按正式安排重新计算。
         </Typography.Paragraph>
       </Card>
       {province ? (
@@ -65,7 +76,10 @@ export function CalendarPage() {
             layout="vertical"
             onFinish={(v) =>
               enter.mutateAsync({ year: v.year, holidays: lines(v.holidays), workdays: lines(v.workdays) }).then(
-                (r) => void message.success(`${r.year} 年已录入，全年工作日 ${r.workingDaysInYear} 天`),
+                (r) =>
+                  void message.success(
+                    `${r.year} 年已录入，全年工作日 ${r.workingDaysInYear} 天${r.recomputed.length ? `；${r.recomputed.length} 个未结束的公示期已按正式安排重新计算` : ''}`,
+                  ),
                 (e: unknown) => onError(e, form),
               )
             }
@@ -139,7 +153,14 @@ export function CalendarPage() {
             计算
           </Button>
         </Form>
-        {end.data && <Alert style={{ marginTop: 12 }} type="success" showIcon title={`公示期至 ${end.data.end} 结束`} />}
+        {end.data && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type={end.data.provisional ? 'warning' : 'success'}
+            showIcon
+            title={`公示期至 ${publicityEndText(end.data.end, end.data.provisional)} 结束`}
+          />
+        )}
       </Card>
     </>
   );
