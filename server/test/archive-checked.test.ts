@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import { eq } from 'drizzle-orm';
 import { testPlan } from '../../packages/domain/src/rules/fixtures';
 import { archiveEntries } from '../src/platform/db/schema';
-import { dbKind, seedBoundApplicant, seedOfficer, startTestApp, type TestClient, type TestEnv } from './helper';
+import { MINIMAL_PDF, dbKind, seedBoundApplicant, seedOfficer, startTestApp, type TestClient, type TestEnv } from './helper';
 
 let env: TestEnv;
 let office: TestClient;
@@ -186,6 +186,11 @@ describe(`archive data is checked, not trusted (${dbKind})`, () => {
       .update(archiveEntries)
       .set({ data: work({ mountainCountyRegionId: XIHU }), status: 'draft' })
       .where(eq(archiveEntries.id, bad!.id));
+    const upload = await a.client.upload(`/api/v1/archive/entries/${bad!.id}/evidence`, { name: '工作证明.pdf', content: MINIMAL_PDF });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const draft = (await a.client.get(`/api/v1/archive/entries/${bad!.id}`)).json();
+    expect(draft.allowed).toContain('edit');
+    expect(draft.allowed).not.toContain('submit');
     const submit = await a.client.post('/api/v1/archive/entries/submit', { ids: [bad!.id] });
     expect(submit.statusCode).toBe(409);
     expect(submit.json().message).toContain('的内容须修改：山区县须为浙江省山区 26 县之一，“西湖区”不是山区县');
@@ -198,6 +203,7 @@ describe(`archive data is checked, not trusted (${dbKind})`, () => {
     expect(row?.status).toBe('pending');
     const queued = (await employer.get('/api/v1/archive/review-queue')).json().items.find((e: { id: string }) => e.id === bad!.id);
     expect(queued.problems.mountainCountyRegionId).toContain('西湖区');
+    expect(queued.allowed).toEqual(['return']);
     expect((await employer.post(`/api/v1/archive/entries/${bad!.id}/return`, { reason: '山区县填写有误，请修改' })).statusCode).toBe(200);
   });
 });

@@ -37,6 +37,8 @@ export interface ArchiveEntry {
   updatedAt: string;
   evidence: Evidence[];
   allowed: EntryAction[];
+  /** fields to correct: the stored data checked again against the domain's lists (issue 9 item 5); {} when none */
+  problems?: Record<string, string>;
   /** the owner's draft only: why 提交单位审核 is not offered, from the server — the entry's own reason (degree not verified …) first, then unbound / binding pending */
   submitBlockers: SubmitBlocker[];
 }

@@ -119,6 +119,8 @@ function present(
   actions: ReturnType<typeof entryActionsFor>,
   binding: BindingState | null = null,
 ) {
+  const problems = storedProblems(e);
+  const blocked = Object.keys(problems).length > 0; // refused by submitEntries and decideEntry too
   return {
     id: e.id,
     kind: e.kind as ArchiveKind,
@@ -136,9 +138,9 @@ function present(
     reviewedAt: e.reviewedAt?.toISOString() ?? null,
     updatedAt: e.updatedAt.toISOString(),
     evidence: evidence.get(e.id) ?? [],
-    allowed: actions,
+    allowed: blocked ? actions.filter((a) => a !== 'submit' && a !== 'approve') : actions,
     /** fields to correct (checked again against the domain's lists); the entry cannot go to, or be approved by, the employer until they are */
-    problems: storedProblems(e),
+    problems,
     /** the owner's view only: why 提交单位审核 is not offered (degree not verified …, then unbound / binding pending) */
     submitBlockers: submitBlockersOf(e, evidence, binding),
   };

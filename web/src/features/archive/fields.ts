@@ -10,8 +10,13 @@ import {
   CE_CATEGORIES,
   EDUCATION_LEVELS,
   HOURS_REGISTRIES,
+  HOME_PROVINCE,
+  PROVINCES,
   TECHNICAL_SCHOOL_CLASSES,
   TITLE_LEVELS,
+  TITLE_SERIES,
+  findRegionByKey,
+  zhejiangRegions,
   type ArchiveEntryData,
   type ArchiveKind,
 } from '@zc/domain';
@@ -142,6 +147,17 @@ const PROOF_KINDS: Option[] = [
 
 const options = (list: ReadonlyArray<{ value: string; label: string }>): Option[] => list.map((o) => ({ value: o.value, label: o.label }));
 
+/** 参保省份 of a period outside Zhejiang: the other 30 provincial-level divisions (domain regions/provinces.ts). */
+const OTHER_PROVINCES: Option[] = PROVINCES.filter((p) => p.name !== HOME_PROVINCE).map((p) => ({ value: p.name, label: p.name }));
+
+/**
+ * The mountain-county picker offers exactly the 26 counties of seed 003 附件3, from the domain's region list
+ * (the server refuses any other region): "淳安县（杭州市）".
+ */
+export const MOUNTAIN_COUNTY_OPTIONS: Option[] = zhejiangRegions
+  .filter((r) => r.mountainCounty)
+  .map((r) => ({ value: r.key, label: `${r.name}（${(r.parentKey && findRegionByKey(r.parentKey)?.name) ?? ''}）` }));
+
 const text = (name: string, label: string, max: number, more: Partial<FieldDef> = {}): FieldDef => ({
   name,
   label,
@@ -202,7 +218,7 @@ export const KIND_FIELDS: Record<Exclude<ArchiveKind, 'achievement'>, FieldDef[]
   ],
   title: [
     select('level', '职称级别', options(TITLE_LEVELS)),
-    text('series', '职称系列', 20, { placeholder: '如：工程' }),
+    select('series', '职称系列', options(TITLE_SERIES), { extra: '工程技术人员选“工程技术人员（工程）”' }),
     text('specialty', '专业', 40, { placeholder: '如：给排水' }),
     date('grantedDate', '取得时间'),
     select('grantMode', '取得方式', GRANT_MODES),
@@ -214,14 +230,14 @@ export const KIND_FIELDS: Record<Exclude<ArchiveKind, 'achievement'>, FieldDef[]
     select('titleLevel', '聘任职称级别', options(TITLE_LEVELS)),
     text('post', '聘任岗位', 40),
     text('employerName', '聘任单位', 60),
-    month('startMonth', '聘任开始'),
+    month('startMonth', '聘任开始', { notFuture: true }),
     month('endMonth', '聘任结束', { required: false, extra: '仍在聘的不填' }),
   ],
   workExperience: [
     text('employerName', '工作单位', 60),
     text('position', '职务/岗位', 40),
     month('startMonth', '开始时间', { notFuture: true }),
-    month('endMonth', '结束时间', { required: false, extra: '至今的不填' }),
+    month('endMonth', '结束时间', { required: false, notFuture: true, extra: '至今的不填' }),
     { name: 'duties', label: '主要工作内容', type: 'textarea', max: 500, required: true, wide: true },
     { name: 'isEngineering', label: '从事工程技术工作', type: 'switch', initial: true },
     {
@@ -246,9 +262,9 @@ export const KIND_FIELDS: Record<Exclude<ArchiveKind, 'achievement'>, FieldDef[]
     text('provider', '主办单位', 60),
   ],
   socialSecurityProof: [
-    month('startMonth', '起始月份'),
-    month('endMonth', '截止月份'),
-    text('province', '参保省份', 20, { placeholder: '如：江苏省' }),
+    month('startMonth', '起始月份', { notFuture: true }),
+    month('endMonth', '截止月份', { notFuture: true }),
+    select('province', '参保省份', OTHER_PROVINCES, { extra: '在浙江省以外缴纳社保的省份' }),
     select('proofKind', '证明方式', PROOF_KINDS),
   ],
 };
@@ -277,7 +293,7 @@ export const ACHIEVEMENT_FIELDS: Record<AchievementType, FieldDef[]> = {
     select('role', '本人角色', PROJECT_ROLES),
     rank('rank', '本人排名', false),
     { name: 'contractAmountWan', label: '合同金额', type: 'number', min: 0, maxValue: 10_000_000, unit: '万元', required: false },
-    month('startMonth', '开始时间'),
+    month('startMonth', '开始时间', { notFuture: true }),
     month('endMonth', '结束时间', { required: false, extra: '未结束的不填' }),
   ],
   patent: [

@@ -13,6 +13,7 @@ import { EntryFormDrawer } from './entry-form';
 import { EntryTags, ReturnReason, VerificationNote } from './entry-status';
 import { EvidenceModal } from './evidence-modal';
 import { SocialSecurityCard } from './social-security-card';
+import { EntryProblems } from './entry-problems';
 
 type Editing = { kind: ArchiveKind; entry: ArchiveEntry | null; achievementType?: string };
 
@@ -120,6 +121,7 @@ export function ApplicantArchivePage() {
         <Typography.Text strong>{e.summary}</Typography.Text>
         <EntryTags entry={e} />
         <ReturnReason reason={e.status === 'returned' ? e.returnReason : null} />
+        <EntryProblems entry={e} viewer="applicant" />
         {e.kind === 'education' && (
           <VerificationNote
             verification={e.verification}

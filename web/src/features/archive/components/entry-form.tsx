@@ -22,9 +22,8 @@ import { checkArchiveEntry, ZArchiveEntryData, type ArchiveKind } from '@zc/doma
 import type { FieldErrors } from '@shared/api-client';
 import { applyFieldErrors, useApiErrorHandler } from '@shared/feedback';
 import { required } from '@shared/form-rules';
-import { useRegions } from '@shared/regions';
 import { useSaveEntry, type ArchiveEntry } from '../api';
-import { ACHIEVEMENT_TYPE_OPTIONS, fieldsFor, initialValues, toEntryData, toFormValues, type FieldDef, type FormValues } from '../fields';
+import { ACHIEVEMENT_TYPE_OPTIONS, MOUNTAIN_COUNTY_OPTIONS, fieldsFor, initialValues, toEntryData, toFormValues, type FieldDef, type FormValues } from '../fields';
 
 const KIND_HINTS: Partial<Record<ArchiveKind, string>> = {
   education:
@@ -153,15 +152,10 @@ export function EntryFormDrawer({ kind, kindLabel, entry, achievementType, onClo
   const save = useSaveEntry();
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
-  const regions = useRegions();
   const initial = useMemo(() => (entry ? toFormValues(entry.data) : initialValues(kind, achievementType)), [entry, kind, achievementType]);
   const watchedType = Form.useWatch('type', form) as string | undefined;
   const type = kind === 'achievement' ? (watchedType ?? (initial.type as string | undefined)) : undefined;
   const fields = fieldsFor(kind, type);
-  const mountainCounties = useMemo(
-    () => (regions.data ?? []).filter((r) => r.mountainCounty).map((r) => ({ value: r.id, label: r.name })),
-    [regions.data],
-  );
   const title = `${entry ? '编辑' : '新增'}${kind === 'achievement' ? (ACHIEVEMENT_TYPE_OPTIONS.find((o) => o.value === type)?.label ?? '业绩成果') : kindLabel}`;
 
   const submit = (values: FormValues, f: FormInstance<FormValues>) => {
@@ -226,7 +220,7 @@ export function EntryFormDrawer({ kind, kindLabel, entry, achievementType, onClo
                 extra={f.extra}
                 valuePropName={f.type === 'switch' ? 'checked' : 'value'}
               >
-                {controlOf(f, mountainCounties)}
+                {controlOf(f, MOUNTAIN_COUNTY_OPTIONS)}
               </Form.Item>
             </Col>
           ))}

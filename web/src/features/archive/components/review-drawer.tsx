@@ -7,6 +7,7 @@ import { useDecideEntry, type QueueEntry } from '../api';
 import { categoryLabel } from '../fields';
 import { EntryDataDescriptions, EvidencePreviews } from './entry-details';
 import { EntryTags, ReturnReason, VerificationNote } from './entry-status';
+import { EntryProblems } from './entry-problems';
 
 /** One submitted entry for the employer: its data, its evidence inline, and 审核通过 / 退回 when allowed. */
 export function ReviewDrawer({ entry, onClose }: { entry: QueueEntry; onClose: () => void }) {
@@ -78,6 +79,7 @@ export function ReviewDrawer({ entry, onClose }: { entry: QueueEntry; onClose: (
           <Typography.Text strong>{entry.summary}</Typography.Text>
           <EntryTags entry={entry} />
           <ReturnReason reason={entry.status === 'returned' ? entry.returnReason : null} />
+          <EntryProblems entry={entry} viewer="employer" />
         </Flex>
         {entry.kind === 'education' && <VerificationNote verification={entry.verification} />}
         <EntryDataDescriptions
