@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Grid, Popconfirm, Select, Skeleton, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ARCHIVE_KINDS, entryNeedsEvidence, type ArchiveKind, type SubmitBlocker } from '@zc/domain';
+import { ARCHIVE_KINDS, educationVerificationRoute, entryNeedsEvidence, type ArchiveKind, type SubmitBlocker } from '@zc/domain';
 import { ItemList } from '@shared/components/item-list';
 import { LinkButton } from '@shared/components/link-button';
 import { PageTitle } from '@shared/components/page-title';
@@ -58,6 +58,9 @@ export function ApplicantArchivePage() {
   const ownBlock = (e: ArchiveEntry) => e.submitBlockers.find((b) => !isBinding(b)) ?? null;
   const isDegree = (b: SubmitBlocker | null) => b?.code === 'degreeNotVerified' || b?.code === 'degreeRegistryUnavailable';
   const degreeBlocked = all.filter((e) => isDegree(ownBlock(e)));
+  // the registry was asked and found no match: asking again may help (its data changes); a pre-2001 or foreign degree needs uploads
+  const registryMiss = (e: ArchiveEntry) =>
+    e.data.kind === 'education' && ownBlock(e)?.code === 'degreeNotVerified' && educationVerificationRoute(e.data).route === 'registry';
   const evidenceEntry = evidenceOf ? all.find((e) => e.id === evidenceOf) : undefined;
   const kindItems = ARCHIVE_KINDS.map((k) => {
     const n = all.filter((e) => e.kind === k.value).length;
@@ -125,7 +128,7 @@ export function ApplicantArchivePage() {
         {e.kind === 'education' && (
           <VerificationNote
             verification={e.verification}
-            onReverify={(e.verification?.status === 'unavailable' || isDegree(ownBlock(e))) && !e.frozen ? () => doReverify(e) : undefined}
+            onReverify={(e.verification?.status === 'unavailable' || registryMiss(e)) && !e.frozen ? () => doReverify(e) : undefined}
             pending={reverify.isPending && reverify.variables === e.id}
           />
         )}

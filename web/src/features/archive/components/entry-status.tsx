@@ -25,7 +25,8 @@ export function ReturnReason({ reason }: { reason: string | null }) {
 
 /**
  * The degree registry's answer for an education entry: verified (green), documents to upload, or the
- * registry was unavailable (warning, with 重新核验 when the applicant may ask again).
+ * registry was unavailable (warning); 重新核验 when the applicant may ask again (the registry was down, or
+ * it found no matching record).
  */
 export function VerificationNote({
   verification,
@@ -47,6 +48,13 @@ export function VerificationNote({
         showIcon
         title={verification.explanation ?? '无法自动核验，请上传证明材料'}
         description={verification.documents?.length ? `须上传：${verification.documents.join('；')}` : undefined}
+        action={
+          onReverify ? (
+            <Button size="small" onClick={onReverify} loading={pending}>
+              重新核验
+            </Button>
+          ) : undefined
+        }
       />
     );
   }
