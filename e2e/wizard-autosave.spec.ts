@@ -42,7 +42,8 @@ async function openWizard(page: Page): Promise<string> {
 
 const saved = (page: Page) => expect(page.getByTestId('save-state')).toContainText(/已自动保存 \d{2}:\d{2}:\d{2}/);
 
-test.describe.configure({ mode: 'serial' });
+// serial: the second journey continues 李娜's application of the first; generous time for a loaded 2-core runner
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test('申报信息: 下一步 with no mode or specialty chosen stays on the step, marks both and focuses the first', async ({
   page,

@@ -33,6 +33,8 @@ const STEPS: Array<{ key: string; title: string; Body: (p: StepProps) => React.R
 ];
 const PREVIEW = STEPS.length;
 const INFO = STEPS.findIndex((s) => s.key === 'info');
+/** a button waiting for the last save shows its spinner only if the wait is noticeable ([ours]) */
+const BUTTON_WAIT = { delay: 200 };
 
 interface WizardState {
   draft: Draft;
@@ -169,6 +171,8 @@ export function WizardPage() {
   const setMeta = (patch: Partial<StepProps['meta']>) => change({ ...latest.current, meta: { ...latest.current.meta, ...patch } }, false);
   /** everything so far on the server; if not, the page already shows why and offers 重试 */
   const persist = async () => {
+    // nothing waiting (the usual case, everything is saved as it happens): no spinner flash on the button
+    if (!autosave.dirty()) return true;
     setMoving(true);
     try {
       if (await autosave.flush()) return true;
@@ -289,7 +293,7 @@ export function WizardPage() {
             上一步
           </Button>
           {step < PREVIEW ? (
-            <Button type="primary" loading={moving} onClick={() => void go(step + 1)}>
+            <Button type="primary" loading={moving && BUTTON_WAIT} onClick={() => void go(step + 1)}>
               下一步
             </Button>
           ) : (
@@ -300,7 +304,7 @@ export function WizardPage() {
               cancelText="再看看"
               onConfirm={() => void submit()}
             >
-              <Button type="primary" loading={act.isPending || moving}>
+              <Button type="primary" loading={(act.isPending || moving) && BUTTON_WAIT}>
                 {app.status === 'returned' ? '重新提交' : '提交申报'}
               </Button>
             </Popconfirm>
