@@ -115,7 +115,7 @@ test('office creates a plan from the blank template, then overwrites it with a p
   await expect(page.locator('.ant-card').filter({ hasText: '计划预览' })).toContainText('安全技术防范专业（系统集成）');
 });
 
-test('the province administrator enters a year the calendar does not know; publicity dates then compute', async ({ page }, testInfo) => {
+test('the province administrator enters a year the calendar lacks; publicity dates then become final', async ({ page }, testInfo) => {
   await login(page, 'admin');
   await page.goto('/admin/calendar');
   await expect(page.getByRole('heading', { level: 1, name: '工作日历' })).toBeVisible();
@@ -126,7 +126,8 @@ test('the province administrator enters a year the calendar does not know; publi
     await page.keyboard.press('Enter');
   };
   await compute();
-  await expect(page.getByText('2031 年的法定节假日安排尚未录入').first()).toBeVisible();
+  // provisionally (issue 9 item 2): weekends and 《全国年节及纪念日放假办法》 — 元旦 2031-01-01 is off
+  await expect(page.getByText('公示期至 2031-01-08（暂定，待录入 2031 年放假安排后确定） 结束')).toBeVisible();
   await page.getByLabel('年度').fill('2031');
   await page.getByLabel('放假日期（每行一个，YYYY-MM-DD）').fill('2031-01-01');
   await page.getByRole('button', { name: '保存放假安排' }).click();

@@ -2,8 +2,9 @@
  * A publicity end date as every page shows it: a provisional one (its year's official holiday schedule not
  * entered yet, issue 9 item 2) carries the words the server uses too (provisionalEndNote).
  */
-import { Tag, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import { provisionalEndNote } from '@zc/domain';
+import { StatusTag } from './status-tag';
 
 export function PublicityEndDate({ date, provisional }: { date: string | null; provisional: boolean }) {
   if (!date) return <>—</>;
@@ -13,9 +14,9 @@ export function PublicityEndDate({ date, provisional }: { date: string | null; p
     <Tooltip title="按周末和《全国年节及纪念日放假办法》规定的法定节假日暂定计算，未含调休；录入正式放假安排后自动重新计算">
       <span>
         {date}
-        <Tag color="orange" style={{ marginInlineStart: 6 }}>
-          {note}
-        </Tag>
+        <span style={{ marginInlineStart: 6 }}>
+          <StatusTag tone="pending" label={note} />
+        </span>
       </span>
     </Tooltip>
   );

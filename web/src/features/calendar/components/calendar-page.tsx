@@ -6,6 +6,7 @@
 import { App, Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PageTitle } from '@shared/components/page-title';
+import { StatusTag } from '@shared/components/status-tag';
 import { useApiErrorHandler } from '@shared/feedback';
 import { useCurrentUser } from '@shared/session';
 import { isCalendarDate } from '@zc/domain';
@@ -52,9 +53,7 @@ export function CalendarPage() {
             </Tag>
           ))}
           {(status.data?.awaiting ?? []).map((a) => (
-            <Tag key={`p${a.year}`} color="orange">
-              {a.year}（暂定计算，待录入）
-            </Tag>
+            <StatusTag key={`p${a.year}`} tone="pending" label={`${a.year}（暂定计算，待录入）`} />
           ))}
         </Space>
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
