@@ -537,7 +537,10 @@ export async function act(
         const endText = `${end.date}${end.provisional ? `（${provisionalEndNote(end.date)}）` : ''}`;
         toApplicant('单位审核通过', `${auth.user.orgName}已审核通过您的申报${done ? '' : `，公示期 ${start} 至 ${endText}`}。意见：${reason || '同意推荐'}`);
         if (!done && end.provisional) {
-          note = { text: `公示截止日 ${endText}`, audit: { publicityEnd: end.date, publicityEndProvisional: true } };
+          note = {
+            text: `公示截止日 ${end.date} 为暂定日期：${provisionalEndNote(end.date)}`,
+            audit: { publicityEnd: end.date, publicityEndProvisional: true },
+          };
           messages.push(...(await scheduleReminders(tx, end.provisionalYears)));
         }
         break;
