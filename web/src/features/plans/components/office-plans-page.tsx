@@ -14,6 +14,7 @@ import { fetchPlan, useCreatePlan, useImportPlan, useMyPlans, type PlanSummary }
 import { blankPlan, copyOf } from './blank-plan';
 import { LIMITS, PLAN_KEY_MESSAGE, PLAN_KEY_PATTERN } from './plan-form';
 import { PlanFileInput } from './plan-file-input';
+import { CopyAsNewYearModal } from './copy-year-modal';
 
 interface NewPlanValues {
   from: 'blank' | 'copy';
@@ -106,6 +107,7 @@ export function OfficePlansPage() {
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Array<[string, string]>>([]);
   const [importing, setImporting] = useState(false);
+  const [copyId, setCopyId] = useState<string | null>(null);
 
   const submit = () => {
     setImporting(true);
@@ -143,7 +145,7 @@ export function OfficePlansPage() {
       <Card>
         <ScrollTable<PlanSummary>
           label="评审计划列表"
-          minWidth={760}
+          minWidth={900}
           rowKey="id"
           loading={plans.isLoading}
           dataSource={plans.data ?? []}
@@ -163,10 +165,21 @@ export function OfficePlansPage() {
               ),
             },
             { title: '申报阶段', dataIndex: 'phaseLabel', width: 100 },
+            {
+              title: '操作',
+              width: 140,
+              render: (_: unknown, p) =>
+                p.allowed.includes('edit') && (
+                  <Button size="small" aria-label={`复制为新年度：${p.name}`} onClick={() => setCopyId(p.id)}>
+                    复制为新年度
+                  </Button>
+                ),
+            },
           ]}
         />
       </Card>
       {creating && <NewPlanModal plans={plans.data ?? []} onClose={() => setCreating(false)} />}
+      {copyId && <CopyAsNewYearModal sourceId={copyId} onClose={() => setCopyId(null)} />}
       <Modal
         title="导入计划文件"
         open={open}

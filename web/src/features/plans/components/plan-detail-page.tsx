@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Dropdown, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { PageTitle } from '@shared/components/page-title';
 import { StatusTag } from '@shared/components/status-tag';
 import { useApiErrorHandler } from '@shared/feedback';
@@ -14,6 +14,7 @@ import { useImportOverPlan, usePlan, usePublishPlan, type PlanSummary } from '..
 import { levelLabel, modeLabel, TIMELINE_FIELDS } from './labels';
 import { PlanEditor } from './plan-editor';
 import { PlanFileInput } from './plan-file-input';
+import { CopyAsNewYearModal, MovedTable, type CopyNotice } from './copy-year-modal';
 
 function ImportOverModal({ summary, onClose, onDone }: { summary: PlanSummary; onClose: () => void; onDone: () => void }) {
   const importOver = useImportOverPlan(summary.id);
@@ -78,6 +79,9 @@ export function PlanDetailPage() {
   const [editorKey, setEditorKey] = useState(0);
   const [dirty, setDirty] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [copying, setCopying] = useState(false);
+  const copied = (useLocation().state as { copied?: CopyNotice } | null)?.copied;
+  const [noticeOpen, setNoticeOpen] = useState(true);
   const plan = q.data?.plan;
   const summary = q.data?.summary;
 
@@ -107,6 +111,7 @@ export function PlanDetailPage() {
                 导出计划文件 <DownOutlined aria-hidden />
               </Button>
             </Dropdown>
+            {canEdit && <Button onClick={() => setCopying(true)}>复制为新年度</Button>}
             {canEdit && summary.status === 'draft' && <Button onClick={() => setImporting(true)}>导入覆盖</Button>}
             {summary.allowed.includes('publish') && (
               <Popconfirm
@@ -187,6 +192,26 @@ export function PlanDetailPage() {
             </Typography.Title>
           }
         >
+          {copied && noticeOpen && (
+            <Alert
+              type="success"
+              showIcon
+              closable={{ onClose: () => setNoticeOpen(false), 'aria-label': '关闭移动字段说明' }}
+              style={{ marginBottom: 16 }}
+              title={`已复制为 ${copied.toYear} 年度的新计划（草稿）：以下 ${copied.moved.length} 项已从 ${copied.fromYear} 年移到 ${copied.toYear} 年`}
+              description={
+                <>
+                  <MovedTable moved={copied.moved} caption="已移动的字段" />
+                  {copied.toCheck.length > 0 && (
+                    <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+                      以下文字仍提到原来的年度，未自动修改，请核对：
+                      {copied.toCheck.map((c) => `${c.label}"${c.text}"`).join('；')}
+                    </Typography.Paragraph>
+                  )}
+                </>
+              }
+            />
+          )}
           <PlanEditor
             key={editorKey}
             planId={id}
@@ -200,6 +225,7 @@ export function PlanDetailPage() {
       ) : (
         <Alert type="info" showIcon title="本计划由其他评委会办公室管理，您只能查看和导出。" />
       )}
+      {copying && <CopyAsNewYearModal sourceId={id} onClose={() => setCopying(false)} />}
       {importing && (
         <ImportOverModal
           summary={summary}

@@ -2,10 +2,19 @@
  * The whole plan in one form, by tabs. Saving sends the whole document (PUT /plans/:id with the
  * version read); the server validates it with ZPlan and names each faulty field by its path, which
  * is this form's name path: the message is shown under the field, and listed above the tabs.
+ * Before saving, the domain's planWarnings (a review month before a deadline, rule years of another
+ * year …) are shown with 仍要保存 / 返回修改; they never block a save.
+ *
+ * Speed (issue 9 item 3, docs/BENCHMARKS.md): antd's Form hands its items a new context object on
+ * every render of <Form>, so any re-render of the form re-rendered all ~450 items (0.5–1 s here). The
+ * form is therefore rendered once (PlanForm, memoized, stable props); the active tab lives in a small
+ * store read by the Tabs alone, so a tab switch re-renders the Tabs only; the save re-renders nothing
+ * above the fields, checks only the fields edited (the server checks the whole document), and does
+ * not wait for a refetch (api.ts). Each Form.Item still updates itself from the form store.
  */
-import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Flex, Form, Popconfirm, Tabs } from 'antd';
-import type { Plan } from '@zc/domain';
+import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Alert, App, Button, Flex, Form, Popconfirm, Tabs, type FormInstance } from 'antd';
+import { planWarnings, type Plan, type PlanWarning } from '@zc/domain';
 import { ApiError } from '@shared/api-client';
 import { useApiErrorHandler } from '@shared/feedback';
 import { useUpdatePlan } from '../api';
@@ -51,17 +60,145 @@ function where(path: string): string {
   return described.startsWith(tab) ? described : `${tab} › ${described}`;
 }
 
+/** The list above the tabs: each entry jumps to its tab. */
+function IssueList({ entries, onPick }: { entries: Array<[string, string]>; onPick: (path: string) => void }) {
+  return (
+    <ul style={{ margin: 0, paddingLeft: 20 }}>
+      {entries.map(([path, msg]) => (
+        <li key={path}>
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+            onClick={() => onPick(path)}
+          >
+            {where(path)}
+          </Button>
+          ：{msg}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** planWarnings on what the form holds; a document too broken to read has errors, not warnings. */
+function warningsOf(doc: Plan): PlanWarning[] {
+  try {
+    return planWarnings(doc);
+  } catch {
+    return [];
+  }
+}
+
+/** Created once: the same elements on every render, so React skips the sections (see the file comment). */
+const TAB_ITEMS = EDITOR_TABS.map((t) => {
+  const Section = SECTIONS[t.key];
+  return { key: t.key, label: t.label, forceRender: true, children: <Section /> };
+});
+
+/** The active tab, settable from outside the form (an error's tab) without re-rendering the form. */
+function createTabStore(initial: EditorTab) {
+  let current = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    set(tab: EditorTab) {
+      if (tab === current) return;
+      current = tab;
+      listeners.forEach((l) => l());
+    },
+    subscribe(l: () => void) {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+  };
+}
+type TabStore = ReturnType<typeof createTabStore>;
+
+function EditorTabs({ store }: { store: TabStore }) {
+  const tab = useSyncExternalStore(store.subscribe, store.get);
+  return <Tabs activeKey={tab} onChange={(k) => store.set(k as EditorTab)} items={TAB_ITEMS} />;
+}
+
+/** Rendered again only when one of its (stable) props changes: after a reload or 放弃修改. */
+const PlanForm = memo(function PlanForm({
+  form,
+  initialValues,
+  onValuesChange,
+  onFieldsChange,
+  tabs,
+}: {
+  form: FormInstance<PlanFormValues>;
+  initialValues: PlanFormValues;
+  onValuesChange: () => void;
+  onFieldsChange: (changed: Array<{ name: Array<string | number> }>) => void;
+  tabs: TabStore;
+}) {
+  return (
+    <Form<PlanFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={onValuesChange}
+      onFieldsChange={onFieldsChange}
+      scrollToFirstError
+    >
+      <EditorTabs store={tabs} />
+    </Form>
+  );
+});
+
 export function PlanEditor({ planId, plan, version: initialVersion, published, onReload, onDirtyChange }: Props) {
   const [form] = Form.useForm<PlanFormValues>();
   const update = useUpdatePlan(planId);
   const onError = useApiErrorHandler();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [version, setVersion] = useState(initialVersion);
-  const [tab, setTab] = useState<EditorTab>('basic');
+  const [tabs] = useState(() => createTabStore('basic'));
+  const setTab = tabs.set;
   const [errors, setErrors] = useState<Array<[string, string]>>([]);
+  const [warnings, setWarnings] = useState<PlanWarning[]>([]);
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [base, setBase] = useState(() => toFormValues(plan));
+  // the values the form started from (its initial values); after a save the form is not re-rendered, so
+  // 放弃修改 after a save starts the editor again from the saved plan (onReload)
+  const [base] = useState(() => toFormValues(plan));
+  const savedOnce = useRef(false);
+  const dirty = useRef(false);
+  /** the fields edited since the last save, as JSON name paths: the only ones checked in the browser */
+  const edited = useRef(new Set<string>());
+  const noteEdited = useCallback((changed: Array<{ name: Array<string | number> }>) => {
+    for (const f of changed) edited.current.add(JSON.stringify(f.name));
+  }, []);
+  const markDirty = useCallback(() => {
+    if (dirty.current) return;
+    dirty.current = true;
+    onDirtyChange(true);
+  }, [onDirtyChange]);
+  const pickTab = useCallback((path: string) => setTab(tabOf(path)), [setTab]);
+  const warningEntries = useMemo(() => warnings.map((w): [string, string] => [w.path, w.message]), [warnings]);
+
+  /** 仍要保存 → true; 返回修改 → false */
+  const confirmWarnings = (list: PlanWarning[]) =>
+    new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: `计划有 ${list.length} 处可能有误，仍要保存吗？`,
+        width: 640,
+        content: (
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {list.map((w) => (
+              <li key={w.path}>
+                {where(w.path)}：{w.message}
+              </li>
+            ))}
+          </ul>
+        ),
+        okText: '仍要保存',
+        cancelText: '返回修改',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
 
   const showErrors = (entries: Array<[string, string]>) => {
     setErrors(entries);
@@ -72,20 +209,32 @@ export function PlanEditor({ planId, plan, version: initialVersion, published, o
   const save = async () => {
     setErrors([]);
     try {
-      await form.validateFields({ recursive: true });
+      // the fields edited since the last save (the server checks the whole document): validateFields() on
+      // all ~450 re-rendered each of them
+      const names = [...edited.current].map((n) => JSON.parse(n) as Array<string | number>);
+      if (names.length > 0) await form.validateFields(names as never, { recursive: true });
     } catch (e) {
       const fields = (e as { errorFields?: Array<{ name: Array<string | number>; errors: string[] }> }).errorFields ?? [];
       showErrors(fields.map((f) => [f.name.join('.'), f.errors[0] ?? '']));
       return;
     }
     const doc = toPlanDocument(form.getFieldsValue(true) as PlanFormValues);
+    const found = warningsOf(doc);
+    setWarnings(found);
+    if (found.length > 0 && !(await confirmWarnings(found))) {
+      setTab(tabOf(found[0]!.path));
+      return;
+    }
     setSaving(true);
     try {
       const r = await update.mutateAsync({ plan: doc, version });
       setVersion(r.version);
-      setBase(toFormValues(doc));
+      savedOnce.current = true;
+      edited.current.clear();
+      setWarnings(r.warnings);
+      dirty.current = false;
       onDirtyChange(false);
-      void message.success('已保存');
+      void message.success(r.warnings.length ? `已保存（有 ${r.warnings.length} 处提醒，见页面上方）` : '已保存');
     } catch (err) {
       if (err instanceof ApiError && err.code === 'CONFLICT') {
         setConflict(true);
@@ -125,41 +274,19 @@ export function PlanEditor({ planId, plan, version: initialVersion, published, o
           role="alert"
           style={{ marginBottom: 16 }}
           title={`计划有 ${errors.length} 处需要修改`}
-          description={
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {errors.map(([path, msg]) => (
-                <li key={path}>
-                  <Button
-                    type="link"
-                    size="small"
-                    style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-                    onClick={() => setTab(tabOf(path))}
-                  >
-                    {where(path)}
-                  </Button>
-                  ：{msg}
-                </li>
-              ))}
-            </ul>
-          }
+          description={<IssueList entries={errors} onPick={pickTab} />}
         />
       )}
-      <Form<PlanFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={base}
-        onValuesChange={() => onDirtyChange(true)}
-        scrollToFirstError
-      >
-        <Tabs
-          activeKey={tab}
-          onChange={(k) => setTab(k as EditorTab)}
-          items={EDITOR_TABS.map((t) => {
-            const Section = SECTIONS[t.key];
-            return { key: t.key, label: t.label, forceRender: true, children: <Section /> };
-          })}
+      {warnings.length > 0 && errors.length === 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`计划有 ${warnings.length} 处可能有误（不影响保存，请核对）`}
+          description={<IssueList entries={warningEntries} onPick={pickTab} />}
         />
-      </Form>
+      )}
+      <PlanForm form={form} initialValues={base} onValuesChange={markDirty} onFieldsChange={noteEdited} tabs={tabs} />
       <Flex
         gap={8}
         wrap
@@ -174,8 +301,15 @@ export function PlanEditor({ planId, plan, version: initialVersion, published, o
           cancelText="取消"
           okButtonProps={{ danger: true }}
           onConfirm={() => {
+            // back to the last saved values: the form's initial values are those read at the start
+            if (savedOnce.current) {
+              onReload();
+              return;
+            }
             form.resetFields();
             setErrors([]);
+            setWarnings([]);
+            dirty.current = false;
             onDirtyChange(false);
           }}
         >
