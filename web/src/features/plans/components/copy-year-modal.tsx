@@ -3,11 +3,12 @@
  * past year); the dialog previews, with the same domain function the server runs, every value that will move
  * (字段 / 原值 / 新值). The copy is a new draft; the editor then opens with the list of what moved.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Table, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { defaultTargetYear, shiftPlanYears, type MovedField } from '@zc/domain';
 import { useApiErrorHandler } from '@shared/feedback';
+import { ScrollTable } from '@shared/components/scroll-table';
 import { useCopyPlan, usePlan, type CopiedPlan } from '../api';
 import { LIMITS, PLAN_KEY_MESSAGE, PLAN_KEY_PATTERN } from './plan-form';
 
@@ -24,17 +25,18 @@ const KEY_MAX = 64;
 
 export function MovedTable({ moved, caption }: { moved: MovedField[]; caption: string }) {
   return (
-    <Table<MovedField>
+    <ScrollTable<MovedField>
+      label={caption}
+      minWidth={560}
       size="small"
       rowKey="path"
       pagination={false}
       dataSource={moved}
       aria-label={caption}
-      scroll={{ x: 560, y: 320 }}
       columns={[
         { title: '字段', dataIndex: 'label', width: 200 },
-        { title: '原值', dataIndex: 'from', ellipsis: true },
-        { title: '新值', dataIndex: 'to', ellipsis: true },
+        { title: '原值', dataIndex: 'from' },
+        { title: '新值', dataIndex: 'to' },
       ]}
     />
   );
@@ -48,6 +50,8 @@ export function CopyAsNewYearModal({ sourceId, onClose }: { sourceId: string; on
   const onError = useApiErrorHandler();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
+  // typed by the office: then the year no longer rewrites it (rc-field-form counts our own defaults as touched)
+  const typed = useRef({ key: false, name: false });
   const targetYear = Form.useWatch('targetYear', form);
 
   const preview = useMemo(() => {
@@ -60,9 +64,9 @@ export function CopyAsNewYearModal({ sourceId, onClose }: { sourceId: string; on
   useEffect(() => {
     if (!source || !preview) return;
     const next: Partial<Values> = {};
-    if (!form.isFieldTouched('key'))
+    if (!typed.current.key)
       next.key = preview.plan.key !== source.key ? preview.plan.key : `${source.key}-${targetYear}`.slice(0, KEY_MAX).replace(/-+$/, '');
-    if (!form.isFieldTouched('name'))
+    if (!typed.current.name)
       next.name = preview.plan.name !== source.name ? preview.plan.name : `${source.name}（${targetYear}年度）`.slice(0, LIMITS.text.name);
     form.setFieldsValue(next);
   }, [form, preview, source, targetYear]);
@@ -124,7 +128,7 @@ export function CopyAsNewYearModal({ sourceId, onClose }: { sourceId: string; on
               rules={[{ required: true, message: '请填写计划名称' }]}
               extra="默认把名称中的原年度改为新年度，可修改"
             >
-              <Input maxLength={LIMITS.text.name} />
+              <Input maxLength={LIMITS.text.name} onChange={() => (typed.current.name = true)} />
             </Form.Item>
             <Form.Item
               label="新计划代号"
@@ -135,7 +139,7 @@ export function CopyAsNewYearModal({ sourceId, onClose }: { sourceId: string; on
                 { pattern: PLAN_KEY_PATTERN, message: PLAN_KEY_MESSAGE },
               ]}
             >
-              <Input maxLength={KEY_MAX} />
+              <Input maxLength={KEY_MAX} onChange={() => (typed.current.key = true)} />
             </Form.Item>
           </Form>
           {preview && (
