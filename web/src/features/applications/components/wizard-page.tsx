@@ -33,6 +33,12 @@ const STEPS: Array<{ key: string; title: string; Body: (p: StepProps) => React.R
 ];
 const PREVIEW = STEPS.length;
 const INFO = STEPS.findIndex((s) => s.key === 'info');
+const stepOf = (v: string | null) => Math.min(Math.max(Number(v ?? 0) || 0, 0), PREVIEW);
+/**
+ * The step in the address right now. A 下一步 pressed again before the page has re-rendered for the step it just
+ * went to must count from that step (a render's `step` is one behind until the transition commits).
+ */
+const stepNow = () => stepOf(new URLSearchParams(window.location.search).get('step'));
 /** a button waiting for the last save shows its spinner only if the wait is noticeable ([ours]) */
 const BUTTON_WAIT = { delay: 200 };
 
@@ -89,7 +95,7 @@ function useLeaveGuard(autosave: Autosave<WizardState>, active: boolean) {
 export function WizardPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const step = Math.min(Math.max(Number(params.get('step') ?? 0) || 0, 0), PREVIEW);
+  const step = stepOf(params.get('step'));
   const editable = (s: string | undefined) => s === 'draft' || s === 'returned';
   // the 诚信承诺 step polls by itself while it waits for the phone's signature (wizard-pledge-step.tsx)
   const q = useApplication(id);
@@ -187,12 +193,12 @@ export function WizardPage() {
     const missing = missingInfo(latest.current.meta);
     if (missing.length === 0) return false;
     setInfoCheck((n) => n + 1);
-    if (step !== INFO) setParams({ step: String(INFO) });
+    if (stepNow() !== INFO) setParams({ step: String(INFO) });
     void message.warning(`请先完成申报信息：${missing.map((f) => f.message).join('，')}`);
     return true;
   };
   const go = async (to: number) => {
-    if (to > step && to > INFO && infoMissing()) return;
+    if (to > stepNow() && to > INFO && infoMissing()) return;
     if (await persist()) setParams({ step: String(to) }, { replace: false });
   };
   const submit = async () => {
@@ -289,11 +295,11 @@ export function WizardPage() {
           </>
         )}
         <Flex justify="space-between" wrap gap={8} style={{ marginTop: 24 }}>
-          <Button disabled={step === 0} onClick={() => void go(step - 1)}>
+          <Button disabled={step === 0} onClick={() => void go(stepNow() - 1)}>
             上一步
           </Button>
           {step < PREVIEW ? (
-            <Button type="primary" loading={moving && BUTTON_WAIT} onClick={() => void go(step + 1)}>
+            <Button type="primary" loading={moving && BUTTON_WAIT} onClick={() => void go(stepNow() + 1)}>
               下一步
             </Button>
           ) : (
