@@ -6,6 +6,23 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   ACHIEVEMENT_TYPES,
+  AWARD_LEVELS,
+  BOOK_ROLES,
+  CE_CHANNELS,
+  COMPETITION_CLASSES,
+  COMPETITION_LEVELS,
+  DEGREES,
+  EDUCATION_ORIGINS,
+  GRANT_MODES,
+  PATENT_TYPES,
+  PROJECT_LEVELS,
+  PROJECT_ROLES,
+  PROOF_KINDS,
+  REPORT_KINDS,
+  SKILL_GRADES,
+  STANDARD_LEVELS,
+  STANDARD_ROLES,
+  STUDY_MODES,
   ASSESSMENT_RESULTS,
   CE_CATEGORIES,
   EDUCATION_LEVELS,
@@ -49,101 +66,6 @@ export interface FieldDef {
   /** value of a new entry */
   initial?: unknown;
 }
-
-// enum labels the domain does not carry (it names only the values)
-const DEGREES: Option[] = [
-  { value: 'none', label: '无学位' },
-  { value: 'bachelor', label: '学士' },
-  { value: 'master', label: '硕士' },
-  { value: 'doctor', label: '博士' },
-];
-const STUDY_MODES: Option[] = [
-  { value: 'fullTime', label: '全日制' },
-  { value: 'partTime', label: '非全日制' },
-];
-const ORIGINS: Option[] = [
-  { value: 'domestic', label: '国内' },
-  { value: 'foreign', label: '国（境）外' },
-  { value: 'hkMacaoTaiwan', label: '港澳台' },
-];
-const GRANT_MODES: Option[] = [
-  { value: 'evaluation', label: '评审' },
-  { value: 'recognition', label: '认定' },
-  { value: 'initialGrant', label: '初定' },
-  { value: 'exam', label: '考试' },
-];
-const CE_CHANNELS: Option[] = [
-  { value: 'onlineCourseware', label: '主管部门提供或认可的在线课件' },
-  { value: 'other', label: '其他方式' },
-];
-const BOOK_ROLES: Option[] = [
-  { value: 'chiefEditor', label: '主编' },
-  { value: 'deputyEditor', label: '副主编' },
-  { value: 'author', label: '独著' },
-  { value: 'coAuthor', label: '合著' },
-];
-const PROJECT_LEVELS: Option[] = [
-  { value: 'enterprise', label: '企业级' },
-  { value: 'county', label: '县级' },
-  { value: 'city', label: '市级' },
-  { value: 'provincial', label: '省级' },
-  { value: 'ministerial', label: '部级' },
-  { value: 'national', label: '国家级' },
-];
-const PROJECT_ROLES: Option[] = [
-  { value: 'leader', label: '项目负责人' },
-  { value: 'mainParticipant', label: '主要参与人' },
-  { value: 'participant', label: '参与人' },
-];
-const PATENT_TYPES: Option[] = [
-  { value: 'invention', label: '发明专利' },
-  { value: 'utilityModel', label: '实用新型专利' },
-  { value: 'design', label: '外观设计专利' },
-];
-const STANDARD_LEVELS: Option[] = [
-  { value: 'national', label: '国家标准' },
-  { value: 'industry', label: '行业标准' },
-  { value: 'local', label: '地方标准' },
-  { value: 'group', label: '团体标准' },
-  { value: 'enterprise', label: '企业标准' },
-];
-const STANDARD_ROLES: Option[] = [
-  { value: 'led', label: '主持（主编）' },
-  { value: 'participated', label: '参与（参编）' },
-];
-const LEVEL5: Option[] = [
-  { value: 'county', label: '县级' },
-  { value: 'city', label: '市级' },
-  { value: 'provincial', label: '省级' },
-  { value: 'ministerial', label: '部级' },
-  { value: 'national', label: '国家级' },
-];
-const REPORT_KINDS: Option[] = [
-  { value: 'researchReport', label: '研究报告' },
-  { value: 'technicalReport', label: '技术报告' },
-  { value: 'engineeringPlan', label: '工程方案' },
-  { value: 'workSummary', label: '工作总结' },
-  { value: 'feasibilityReport', label: '可行性研究报告' },
-];
-const SKILL_GRADES: Option[] = [
-  { value: 'seniorWorker', label: '高级工' },
-  { value: 'masterWorker', label: '技师' },
-  { value: 'seniorMasterWorker', label: '高级技师' },
-];
-const COMPETITION_LEVELS: Option[] = [
-  { value: 'city', label: '市级' },
-  { value: 'provincial', label: '省级' },
-  { value: 'national', label: '国家级' },
-  { value: 'worldSkills', label: '世界技能大赛' },
-];
-const COMPETITION_CLASSES: Option[] = [
-  { value: 'class1', label: '一类竞赛' },
-  { value: 'class2', label: '二类竞赛' },
-];
-const PROOF_KINDS: Option[] = [
-  { value: 'pensionContributionProof', label: '《基本养老保险参保缴费证明》' },
-  { value: 'contractSalaryTax', label: '劳动合同、银行工资流水和个税证明' },
-];
 
 const options = (list: ReadonlyArray<{ value: string; label: string }>): Option[] => list.map((o) => ({ value: o.value, label: o.label }));
 
@@ -211,7 +133,7 @@ export const KIND_FIELDS: Record<Exclude<ArchiveKind, 'achievement'>, FieldDef[]
     text('major', '所学专业', 40),
     date('graduationDate', '毕业时间'),
     select('studyMode', '学习形式', STUDY_MODES),
-    select('origin', '学历来源', ORIGINS, { initial: 'domestic' }),
+    select('origin', '学历来源', EDUCATION_ORIGINS, { initial: 'domestic' }),
     { name: 'isEngineering', label: '工程类专业', type: 'switch', initial: true },
     { name: 'isHighest', label: '最高学历', type: 'switch', initial: true },
     text('certificateNumber', '毕业证书编号', 40, { required: false }),
@@ -313,7 +235,7 @@ export const ACHIEVEMENT_FIELDS: Record<AchievementType, FieldDef[]> = {
   ],
   award: [
     text('name', '奖项名称', 120, { wide: true }),
-    select('level', '奖项级别', LEVEL5),
+    select('level', '奖项级别', AWARD_LEVELS),
     text('grade', '获奖等级', 20, { required: false, placeholder: '如：一等奖' }),
     text('issuer', '授奖单位', 60),
     date('date', '获奖日期'),
@@ -321,7 +243,7 @@ export const ACHIEVEMENT_FIELDS: Record<AchievementType, FieldDef[]> = {
   ],
   honour: [
     text('name', '荣誉名称', 120, { wide: true }),
-    select('level', '荣誉级别', LEVEL5),
+    select('level', '荣誉级别', AWARD_LEVELS),
     text('issuer', '授予单位', 60),
     date('date', '授予日期'),
   ],
