@@ -8,7 +8,7 @@
  * and forward; the committee office finds it in its inbox; 张伟 sees every step in his timeline.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { checkPage, choose, login, logout, pdf, png } from './support';
+import { checkPage, choose, drawSignature, login, logout, pdf, png } from './support';
 
 const APPLICANT = '330127198503120513'; // 张伟, bound to 淳安县千岛湖水务有限公司 (县属)
 const PLAN = /演示轮次/;
@@ -98,12 +98,7 @@ test('an applicant completes the wizard and submits; employer, county and city r
   await phone.goto(link);
   await expect(phone.getByRole('heading', { name: '专业技术资格申报材料真实性保证书' })).toBeVisible();
   await expect(phone.getByText('张伟 ·')).toBeVisible();
-  const pad = phone.getByTestId('signature-pad');
-  const box = (await pad.boundingBox())!;
-  await phone.mouse.move(box.x + 30, box.y + 120);
-  await phone.mouse.down();
-  for (let i = 0; i <= 30; i++) await phone.mouse.move(box.x + 30 + i * 8, box.y + 120 - Math.sin(i / 3) * 40);
-  await phone.mouse.up();
+  await drawSignature(phone);
   await checkPage(phone, testInfo, '53-phone-sign');
   await phone.getByRole('button', { name: '确认签名' }).click();
   await expect(phone.getByText('签名成功')).toBeVisible();

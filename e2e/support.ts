@@ -62,6 +62,31 @@ export async function logout(page: Page) {
   await expect(page).toHaveURL(/\/($|login)/);
 }
 
+/** 嘉兴智联软件 (zlsoft) agrees to 李娜's binding; once per server: the demo data has it pending, later calls find nothing to do. */
+export async function approveLiNaBinding(page: Page) {
+  await login(page, 'zlsoft');
+  await page.goto('/employer/bindings');
+  // the pending list, loaded (it is empty once she is bound)
+  await expect(page.locator('.ant-table-tbody')).toBeVisible();
+  await expect(page.locator('.ant-table .ant-spin-spinning')).toHaveCount(0);
+  const agree = page.getByRole('row').filter({ hasText: '李娜' }).getByRole('button', { name: '同意', exact: true });
+  if (await agree.isVisible()) {
+    await agree.click();
+    await page.getByRole('button', { name: '确定', exact: true }).click();
+    await expect(page.getByText('已同意 李娜 的绑定申请')).toBeVisible();
+  }
+  await logout(page);
+}
+
+/** Draws a signature with the finger (mouse) on the phone's signing pad. */
+export async function drawSignature(phone: Page) {
+  const box = (await phone.getByTestId('signature-pad').boundingBox())!;
+  await phone.mouse.move(box.x + 30, box.y + 120);
+  await phone.mouse.down();
+  for (let i = 0; i <= 30; i++) await phone.mouse.move(box.x + 30 + i * 8, box.y + 120 - Math.sin(i / 3) * 40);
+  await phone.mouse.up();
+}
+
 /** A one-page PDF with a line of text (the browser's viewer can show it). */
 export function pdf(line: string, padTo = 0): Buffer {
   const content = `BT /F1 24 Tf 72 760 Td (${line}) Tj ET`;

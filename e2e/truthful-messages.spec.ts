@@ -8,8 +8,8 @@
  *   signs on a phone-sized page; the desktop stops "正在等待手机签名……", shows 已签名 with the time, and stops
  *   asking the server.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { checkPage, choose, idNumber, login, logout } from './support';
+import { expect, test } from '@playwright/test';
+import { approveLiNaBinding, checkPage, choose, drawSignature, idNumber, login, logout } from './support';
 
 const ZHANG = '330127198503120513';
 const LI_NA = idNumber('33040219900807062');
@@ -62,27 +62,12 @@ test('archive: a degree the registry did not confirm is named as such, not as a 
   await logout(page);
 });
 
-/** 嘉兴智联软件 confirms 李娜's binding (once per server: the demo data has it pending). */
-async function bindLiNa(page: Page) {
-  await login(page, 'zlsoft');
-  await page.goto('/employer/bindings');
-  await expect(page.locator('.ant-table-tbody')).toBeVisible();
-  await expect(page.locator('.ant-table .ant-spin-spinning')).toHaveCount(0);
-  const agree = page.getByRole('row').filter({ hasText: '李娜' }).getByRole('button', { name: '同意', exact: true });
-  if (await agree.isVisible()) {
-    await agree.click();
-    await page.getByRole('button', { name: '确定', exact: true }).click();
-    await expect(page.getByText('已同意 李娜 的绑定申请')).toBeVisible();
-  }
-  await logout(page);
-}
-
 test('pledge: a loopback link is explained; after the phone signs, the wait ends with 已签名 and polling stops', async ({
   page,
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
-  await bindLiNa(page);
+  await approveLiNaBinding(page);
   await login(page, LI_NA);
   await page.goto('/applicant/applications');
   const plan = page.getByRole('listitem').filter({ hasText: PLAN });
@@ -111,12 +96,7 @@ test('pledge: a loopback link is explained; after the phone signs, the wait ends
   const phone = await phoneContext.newPage();
   await phone.goto(link);
   await expect(phone.getByRole('heading', { name: '专业技术资格申报材料真实性保证书' })).toBeVisible();
-  const pad = phone.getByTestId('signature-pad');
-  const box = (await pad.boundingBox())!;
-  await phone.mouse.move(box.x + 30, box.y + 120);
-  await phone.mouse.down();
-  for (let i = 0; i <= 30; i++) await phone.mouse.move(box.x + 30 + i * 8, box.y + 120 - Math.sin(i / 3) * 40);
-  await phone.mouse.up();
+  await drawSignature(phone);
   await phone.getByRole('button', { name: '确认签名' }).click();
   await expect(phone.getByText('签名成功')).toBeVisible();
   await phoneContext.close();

@@ -6,26 +6,10 @@
  * (李娜, not 张伟: the issue 5 journey submits 张伟's application to the same round.)
  */
 import { expect, test, type Page } from '@playwright/test';
-import { checkPage, choose, idNumber, login, logout, pdf } from './support';
+import { approveLiNaBinding, checkPage, choose, idNumber, login, pdf } from './support';
 
 const APPLICANT = idNumber('33040219900807062'); // 李娜, asking to be bound to 嘉兴智联软件有限公司
 const PLAN = /演示轮次/;
-
-/** Her unit agrees to the binding (once per server: the demo data has it pending). */
-async function bindApplicant(page: Page) {
-  await login(page, 'zlsoft');
-  await page.goto('/employer/bindings');
-  // the pending list, loaded (it is empty once she is bound)
-  await expect(page.locator('.ant-table-tbody')).toBeVisible();
-  await expect(page.locator('.ant-table .ant-spin-spinning')).toHaveCount(0);
-  const agree = page.getByRole('row').filter({ hasText: '李娜' }).getByRole('button', { name: '同意', exact: true });
-  if (await agree.isVisible()) {
-    await agree.click();
-    await page.getByRole('button', { name: '确定', exact: true }).click();
-    await expect(page.getByText('已同意 李娜 的绑定申请')).toBeVisible();
-  }
-  await logout(page);
-}
 
 /** 李娜's application to the demo round (started with 马上申报 the first time); returns the wizard's address. */
 async function openWizard(page: Page): Promise<string> {
@@ -48,7 +32,7 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test('申报信息: 下一步 with no mode or specialty chosen stays on the step, marks both and focuses the first', async ({
   page,
 }, testInfo) => {
-  await bindApplicant(page);
+  await approveLiNaBinding(page);
   const wizard = await openWizard(page);
   await page.goto(`${wizard}?step=2`);
   await expect(page.getByRole('heading', { level: 2, name: '申报信息' })).toBeVisible();
