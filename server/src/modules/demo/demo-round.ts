@@ -5,7 +5,7 @@
  * keep their real (past) dates.
  */
 import { and, eq } from 'drizzle-orm';
-import { nextDay, shanghaiDate, summarizeArchiveEntry, ZArchiveEntryData, type Plan } from '@zc/domain';
+import { nextDay, shanghaiDate, shiftPlanYears, summarizeArchiveEntry, ZArchiveEntryData, type Plan } from '@zc/domain';
 import { archiveEntries, employmentBindings, organizations, plans, users } from '../../platform/db/schema';
 import type { Db } from '../../platform/db/client';
 import { readPlanFiles } from '../plans/seed-plans';
@@ -16,37 +16,25 @@ const SOURCE_KEY = '2019-it-senior';
 /** days from today: open a week ago, then each deadline three weeks after the one before ([ours]) */
 const DEMO_DAYS = { open: -7, personal: 21, employer: 42, department: 63 } as const;
 
-const shiftDate = (d: string, years: number) => `${Number(d.slice(0, 4)) + years}${d.slice(4)}`;
-
-/** The seed plan moved by whole years, with its timeline relative to `today`. Pure, for tests. */
+/** The seed plan moved by whole years (shiftPlanYears, as 复制为新年度 does), with its timeline relative to `today`. Pure, for tests. */
 export function demoRoundPlan(source: Plan, today: string): Plan {
   const year = Number(today.slice(0, 4));
-  const dy = year - source.year;
-  const ce = source.continuingEducation;
-  const shiftedCe: Plan['continuingEducation'] =
-    ce.kind === 'annual'
-      ? { ...ce, years: ce.years.map((y) => y + dy), onlineCapExemptions: ce.onlineCapExemptions.map((e) => ({ ...e, year: e.year + dy })) }
-      : ce.kind === 'total'
-        ? { ...ce, years: ce.years.map((y) => y + dy), currentYear: ce.currentYear + dy }
-        : { ...ce, years: ce.years.map((y) => y + dy) };
+  const shifted = shiftPlanYears(source, year - source.year).plan;
   const reviewMonth = nextDay(today, DEMO_DAYS.department + 30).slice(0, 7);
   return {
-    ...source,
+    ...shifted,
     key: DEMO_ROUND_KEY,
     name: `${year}年度信息技术高级工程师评审（演示轮次）`,
-    year,
-    source: { ...source.source, title: `${source.source.title}（演示：按 ${year} 年度重排日期）`, date: today },
+    source: { ...source.source, title: `${source.source.title}（演示：按 ${year} 年度重排日期）`, date: nextDay(today, DEMO_DAYS.open) },
     timeline: {
+      ...shifted.timeline,
       openDate: nextDay(today, DEMO_DAYS.open),
       personalDeadline: nextDay(today, DEMO_DAYS.personal),
       employerDeadline: nextDay(today, DEMO_DAYS.employer),
       departmentDeadline: nextDay(today, DEMO_DAYS.department),
       reviewMonth,
     },
-    cutoffDate: shiftDate(source.cutoffDate, dy),
-    continuingEducation: shiftedCe,
-    annualAssessment: { ...source.annualAssessment, years: source.annualAssessment.years.map((y) => y + dy) },
-    citations: { ...source.citations, timeline: '[ours] 演示轮次：开始日期为今天前 7 天，其后每个截止日期相隔 3 周' },
+    citations: { ...shifted.citations, timeline: '[ours] 演示轮次：开始日期为今天前 7 天，其后每个截止日期相隔 3 周' },
   };
 }
 
@@ -69,17 +57,15 @@ export async function seedDemoRound(db: Db, now: Date): Promise<boolean> {
     // by his 政务服务网 subject: the ID number is stored only encrypted (issue 8 item 7)
     .where(eq(users.govSubject, DEMO_ZHANG_WEI_SUBJECT));
   await db.transaction(async (tx) => {
-    await tx
-      .insert(plans)
-      .values({
-        key: plan.key,
-        officeOrgId: office.id,
-        data: plan,
-        year: plan.year,
-        name: plan.name,
-        status: 'published',
-        publishedAt: now,
-      });
+    await tx.insert(plans).values({
+      key: plan.key,
+      officeOrgId: office.id,
+      data: plan,
+      year: plan.year,
+      name: plan.name,
+      status: 'published',
+      publishedAt: now,
+    });
     if (!zhang) return;
     const y = plan.year;
     const ce = plan.continuingEducation;
