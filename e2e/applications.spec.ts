@@ -27,7 +27,10 @@ async function moveClock(page: Page, offsetDays: number) {
  * a year without an official schedule, provisionally. Null when the round's dates do not allow it.
  */
 async function yearEndOffset(page: Page): Promise<{ offset: number; year: number } | null> {
-  const { library, entered } = (await (await page.request.get('/api/v1/calendar/years')).json()) as { library: number[]; entered: number[] };
+  const { library, entered } = (await (await page.request.get('/api/v1/calendar/years')).json()) as {
+    library: number[];
+    entered: number[];
+  };
   const last = Math.max(...library, ...entered);
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const offset = Math.round((Date.parse(`${last}-12-28T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
@@ -65,7 +68,10 @@ async function act(page: Page, action: string, opinion: string, more?: (dialog: 
   await expect(page.getByText(`${action}：已完成`)).toBeVisible();
 }
 
-test('an applicant completes the wizard and submits; employer, county and city review up to the committee office', async ({ page, browser }, testInfo) => {
+test('an applicant completes the wizard and submits; employer, county and city review up to the committee office', async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(300_000); // the whole chain: six sign-ins, a phone page, twenty checked pages (slow on a loaded 2-core runner)
   await moveClock(page, 0);
   await login(page, APPLICANT);
@@ -135,7 +141,9 @@ test('an applicant completes the wizard and submits; employer, county and city r
   while ((await required.count()) > 0) {
     const item = required.first();
     const name = (await item.locator('strong').textContent())!;
-    await item.locator('input[type=file]').setInputFiles({ name: `${name.slice(0, 20)}.pdf`, mimeType: 'application/pdf', buffer: pdf(`attachment ${name.length}`) });
+    await item
+      .locator('input[type=file]')
+      .setInputFiles({ name: `${name.slice(0, 20)}.pdf`, mimeType: 'application/pdf', buffer: pdf(`attachment ${name.length}`) });
     await expect(page.getByRole('listitem').filter({ hasText: name }).getByText('已上传')).toBeVisible();
   }
   await expect(page.getByText('必交附件已齐全')).toBeVisible();
@@ -233,7 +241,8 @@ test('an applicant completes the wizard and submits; employer, county and city r
   await login(page, APPLICANT);
   await page.goto(wizardUrl);
   await expect(page.getByText('已报送评委会').first()).toBeVisible();
-  for (const who of ['淳安县千岛湖水务有限公司', '淳安县人力资源和社会保障局', '杭州市人力资源和社会保障局']) await expect(page.getByText(new RegExp(who)).first()).toBeVisible();
+  for (const who of ['淳安县千岛湖水务有限公司', '淳安县人力资源和社会保障局', '杭州市人力资源和社会保障局'])
+    await expect(page.getByText(new RegExp(who)).first()).toBeVisible();
   await expect(page.getByText('意见：经单位审核，材料真实，同意推荐')).toBeVisible();
   await checkPage(page, testInfo, '63-applicant-timeline');
   // the clock back to today for the journeys after this one (the demo round's deadlines are relative to today)

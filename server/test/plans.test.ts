@@ -51,7 +51,12 @@ describe(`plans: import, edit, publish, export (${dbKind})`, () => {
   });
 
   it('explains a faulty plan file field by field, in Chinese', async () => {
-    const bad = await office.post('/api/v1/plans/import', { text: planYaml({ timeline: { openDate: '2022-07-01', personalDeadline: '2022-06-01', employerDeadline: '2022-09-15' }, photo: { formats: ['gif'], bytes: {}, width: {}, height: {} } }) });
+    const bad = await office.post('/api/v1/plans/import', {
+      text: planYaml({
+        timeline: { openDate: '2022-07-01', personalDeadline: '2022-06-01', employerDeadline: '2022-09-15' },
+        photo: { formats: ['gif'], bytes: {}, width: {}, height: {} },
+      }),
+    });
     expect(bad.statusCode).toBe(400);
     const body = bad.json();
     expect(body.details['timeline.personalDeadline']).toContain('不能早于');
@@ -164,17 +169,63 @@ describe(`eligibility check (${dbKind})`, () => {
     const id = (await office.post('/api/v1/plans/import', { text: planYaml() })).json().id;
     await office.post(`/api/v1/plans/${id}/publish`, {});
     const a = await seedBoundApplicant(env);
-    const mk = (data: Record<string, unknown>) => ({ applicantId: a.userId, kind: data.kind as string, data, summary: 'x', status: 'approved' });
-    await env.ctx.db.insert(archiveEntries).values([
-      mk({ kind: 'education', level: 'bachelor', degree: 'bachelor', school: '浙江大学', major: '软件', graduationDate: '2005-07-01', studyMode: 'fullTime', origin: 'domestic', isEngineering: true, isHighest: true }),
-      mk({ kind: 'title', level: 'intermediate', series: '工程', specialty: '软件', grantedDate: '2016-12-01', grantMode: 'evaluation', issuer: '杭州市人社局', isCurrent: true }),
-      mk({ kind: 'workExperience', employerName: 'x', position: 'y', duties: 'z', startMonth: '2005-08', isEngineering: true }),
-      mk({ kind: 'continuingEducation', year: 2022, hours: 72, category: 'professional', registry: 'provincialHr', channel: 'other', courseName: 'a', provider: 'b' }),
-      mk({ kind: 'continuingEducation', year: 2022, hours: 12, category: 'generalPublic', registry: 'provincialHr', channel: 'other', courseName: 'c', provider: 'd' }),
-      mk({ kind: 'annualAssessment', year: 2019, result: 'competent' }),
-      mk({ kind: 'annualAssessment', year: 2020, result: 'competent' }),
-      mk({ kind: 'annualAssessment', year: 2021, result: 'excellent' }),
-    ]);
+    const mk = (data: Record<string, unknown>) => ({
+      applicantId: a.userId,
+      kind: data.kind as string,
+      data,
+      summary: 'x',
+      status: 'approved',
+    });
+    await env.ctx.db
+      .insert(archiveEntries)
+      .values([
+        mk({
+          kind: 'education',
+          level: 'bachelor',
+          degree: 'bachelor',
+          school: '浙江大学',
+          major: '软件',
+          graduationDate: '2005-07-01',
+          studyMode: 'fullTime',
+          origin: 'domestic',
+          isEngineering: true,
+          isHighest: true,
+        }),
+        mk({
+          kind: 'title',
+          level: 'intermediate',
+          series: '工程',
+          specialty: '软件',
+          grantedDate: '2016-12-01',
+          grantMode: 'evaluation',
+          issuer: '杭州市人社局',
+          isCurrent: true,
+        }),
+        mk({ kind: 'workExperience', employerName: 'x', position: 'y', duties: 'z', startMonth: '2005-08', isEngineering: true }),
+        mk({
+          kind: 'continuingEducation',
+          year: 2022,
+          hours: 72,
+          category: 'professional',
+          registry: 'provincialHr',
+          channel: 'other',
+          courseName: 'a',
+          provider: 'b',
+        }),
+        mk({
+          kind: 'continuingEducation',
+          year: 2022,
+          hours: 12,
+          category: 'generalPublic',
+          registry: 'provincialHr',
+          channel: 'other',
+          courseName: 'c',
+          provider: 'd',
+        }),
+        mk({ kind: 'annualAssessment', year: 2019, result: 'competent' }),
+        mk({ kind: 'annualAssessment', year: 2020, result: 'competent' }),
+        mk({ kind: 'annualAssessment', year: 2021, result: 'excellent' }),
+      ]);
     const r = await a.client.post(`/api/v1/plans/${id}/eligibility`, { mode: 'normal', level: 'senior' });
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json();
@@ -186,10 +237,14 @@ describe(`eligibility check (${dbKind})`, () => {
     expect(body.eligible).toBe(false);
 
     const ownUnit = await env.client().login(a.employer.username);
-    expect((await ownUnit.post(`/api/v1/plans/${id}/eligibility`, { mode: 'normal', level: 'senior', applicantId: a.userId })).statusCode).toBe(200);
+    expect(
+      (await ownUnit.post(`/api/v1/plans/${id}/eligibility`, { mode: 'normal', level: 'senior', applicantId: a.userId })).statusCode,
+    ).toBe(200);
     const other = await seedBoundApplicant(env);
     const stranger = await env.client().login(other.employer.username);
-    expect((await stranger.post(`/api/v1/plans/${id}/eligibility`, { mode: 'normal', level: 'senior', applicantId: a.userId })).statusCode).toBe(404);
+    expect(
+      (await stranger.post(`/api/v1/plans/${id}/eligibility`, { mode: 'normal', level: 'senior', applicantId: a.userId })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -207,7 +262,10 @@ describe(`working-day calendar (${dbKind})`, () => {
     const admin = await env.client().login((await seedOfficer(env.ctx, 'administration', '330000')).username);
     const put = await admin.put('/api/v1/calendar/years/2030', { holidays: ['2030-01-01'], workdays: [] });
     expect(put.statusCode, put.body).toBe(200);
-    expect((await c.get('/api/v1/calendar/publicity-end?start=2030-01-02&days=5')).json()).toMatchObject({ end: '2030-01-08', provisional: false });
+    expect((await c.get('/api/v1/calendar/publicity-end?start=2030-01-02&days=5')).json()).toMatchObject({
+      end: '2030-01-08',
+      provisional: false,
+    });
     const city = await env.client().login((await seedOfficer(env.ctx, 'administration', '330400')).username);
     expect((await city.put('/api/v1/calendar/years/2031', { holidays: [], workdays: [] })).statusCode).toBe(403);
   });

@@ -133,7 +133,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
       signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout,
     });
   } catch (e) {
-    if (timeout.aborted && !opts.signal?.aborted) throw new ApiError('NETWORK', '服务器响应超时，请稍后重试；已填写的内容不会丢失', undefined, 0);
+    if (timeout.aborted && !opts.signal?.aborted)
+      throw new ApiError('NETWORK', '服务器响应超时，请稍后重试；已填写的内容不会丢失', undefined, 0);
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError('NETWORK', '网络连接失败，请检查网络后重试', undefined, 0);
   }

@@ -3,16 +3,57 @@ import { summarizeArchiveEntry, ZArchiveEntryData } from './entries';
 import { checkArchiveEntry } from './check';
 import { educationVerificationRoute, effectiveEducationLevel } from './education';
 
-const edu = { kind: 'education', level: 'bachelor', degree: 'bachelor', school: '浙江大学', major: '计算机科学与技术', graduationDate: '2008-06-30', studyMode: 'fullTime', origin: 'domestic', isEngineering: true, isHighest: true } as const;
+const edu = {
+  kind: 'education',
+  level: 'bachelor',
+  degree: 'bachelor',
+  school: '浙江大学',
+  major: '计算机科学与技术',
+  graduationDate: '2008-06-30',
+  studyMode: 'fullTime',
+  origin: 'domestic',
+  isEngineering: true,
+  isHighest: true,
+} as const;
 
 describe('archive entry schemas', () => {
   it('accepts a complete entry of each common kind', () => {
     expect(ZArchiveEntryData.safeParse(edu).success).toBe(true);
-    expect(ZArchiveEntryData.safeParse({ kind: 'continuingEducation', year: 2022, hours: 24, category: 'professional', registry: 'industry', channel: 'onlineCourseware', courseName: '安防新技术', provider: '省安防协会' }).success).toBe(true);
-    expect(ZArchiveEntryData.safeParse({ kind: 'achievement', detail: { type: 'patent', name: '一种门禁装置', patentType: 'utilityModel', patentNumber: 'ZL202020123456.7', grantDate: '2021-03-02', inventorRank: 2 } }).success).toBe(true);
+    expect(
+      ZArchiveEntryData.safeParse({
+        kind: 'continuingEducation',
+        year: 2022,
+        hours: 24,
+        category: 'professional',
+        registry: 'industry',
+        channel: 'onlineCourseware',
+        courseName: '安防新技术',
+        provider: '省安防协会',
+      }).success,
+    ).toBe(true);
+    expect(
+      ZArchiveEntryData.safeParse({
+        kind: 'achievement',
+        detail: {
+          type: 'patent',
+          name: '一种门禁装置',
+          patentType: 'utilityModel',
+          patentNumber: 'ZL202020123456.7',
+          grantDate: '2021-03-02',
+          inventorRank: 2,
+        },
+      }).success,
+    ).toBe(true);
   });
   it('a paper needs an ISSN or a CN number, in the right format', () => {
-    const paper = { type: 'paper', title: '基于深度学习的入侵检测', journal: '计算机工程', publishedMonth: '2021-05', issue: '2021年第5期', authorRank: 1 };
+    const paper = {
+      type: 'paper',
+      title: '基于深度学习的入侵检测',
+      journal: '计算机工程',
+      publishedMonth: '2021-05',
+      issue: '2021年第5期',
+      authorRank: 1,
+    };
     const none = ZArchiveEntryData.safeParse({ kind: 'achievement', detail: paper });
     expect(none.success).toBe(false);
     expect(JSON.stringify(none.error?.issues)).toContain('ISSN 或 CN');
@@ -22,10 +63,28 @@ describe('archive entry schemas', () => {
   });
   it('refuses impossible dates and ranks below 1', () => {
     expect(ZArchiveEntryData.safeParse({ ...edu, graduationDate: '2008-02-30' }).success).toBe(false);
-    expect(ZArchiveEntryData.safeParse({ kind: 'achievement', detail: { type: 'softwareCopyright', name: 'x', registrationNumber: '2020SR1', date: '2020-01-01', rank: 0 } }).success).toBe(false);
+    expect(
+      ZArchiveEntryData.safeParse({
+        kind: 'achievement',
+        detail: { type: 'softwareCopyright', name: 'x', registrationNumber: '2020SR1', date: '2020-01-01', rank: 0 },
+      }).success,
+    ).toBe(false);
   });
   it('cross-field checks: end before start, future dates, missing level', () => {
-    expect(checkArchiveEntry({ kind: 'workExperience', employerName: 'a', position: 'b', duties: 'c', startMonth: '2020-05', endMonth: '2019-01', isEngineering: true }, '2026-11-22')).toHaveProperty('endMonth');
+    expect(
+      checkArchiveEntry(
+        {
+          kind: 'workExperience',
+          employerName: 'a',
+          position: 'b',
+          duties: 'c',
+          startMonth: '2020-05',
+          endMonth: '2019-01',
+          isEngineering: true,
+        },
+        '2026-11-22',
+      ),
+    ).toHaveProperty('endMonth');
     expect(checkArchiveEntry({ ...edu, graduationDate: '2027-06-30' }, '2026-11-22')).toHaveProperty('graduationDate');
     const { level: _l, ...noLevel } = edu;
     expect(checkArchiveEntry({ ...noLevel, degree: 'none' }, '2026-11-22')).toHaveProperty('level');

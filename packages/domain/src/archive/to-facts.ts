@@ -9,12 +9,26 @@ import { effectiveEducationLevel } from './education';
 import { isMountainCountyRegionId } from '../regions/zhejiang';
 
 export function factsFromEntries(rows: ReadonlyArray<{ id: string; data: unknown }>): Facts {
-  const f: Facts = { educations: [], titles: [], work: [], assessments: [], continuingEducation: [], achievements: [], fraudRoundYears: [] };
+  const f: Facts = {
+    educations: [],
+    titles: [],
+    work: [],
+    assessments: [],
+    continuingEducation: [],
+    achievements: [],
+    fraudRoundYears: [],
+  };
   for (const r of rows) {
     const d = r.data as ArchiveEntryData;
     switch (d.kind) {
       case 'education':
-        f.educations.push({ id: r.id, level: effectiveEducationLevel(d), graduationDate: d.graduationDate, isEngineering: d.isEngineering, isHighest: d.isHighest });
+        f.educations.push({
+          id: r.id,
+          level: effectiveEducationLevel(d),
+          graduationDate: d.graduationDate,
+          isEngineering: d.isEngineering,
+          isHighest: d.isHighest,
+        });
         break;
       case 'title':
         f.titles.push({ id: r.id, level: d.level, grantedDate: d.grantedDate, isCurrent: d.isCurrent, series: d.series });
@@ -34,7 +48,14 @@ export function factsFromEntries(rows: ReadonlyArray<{ id: string; data: unknown
         f.assessments.push({ id: r.id, year: d.year, result: d.result });
         break;
       case 'continuingEducation':
-        f.continuingEducation.push({ id: r.id, year: d.year, hours: d.hours, category: d.category, registry: d.registry, channel: d.channel });
+        f.continuingEducation.push({
+          id: r.id,
+          year: d.year,
+          hours: d.hours,
+          category: d.category,
+          registry: d.registry,
+          channel: d.channel,
+        });
         break;
       case 'achievement':
         f.achievements.push({ id: r.id, detail: d.detail });

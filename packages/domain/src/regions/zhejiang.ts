@@ -277,9 +277,7 @@ function buildRegions(): readonly RegionSeed[] {
 export const zhejiangRegions: readonly RegionSeed[] = buildRegions();
 
 const byKey: ReadonlyMap<string, RegionSeed> = new Map(zhejiangRegions.map((r) => [r.key, r]));
-const byCode: ReadonlyMap<string, RegionSeed> = new Map(
-  zhejiangRegions.flatMap((r) => (r.code === null ? [] : [[r.code, r] as const])),
-);
+const byCode: ReadonlyMap<string, RegionSeed> = new Map(zhejiangRegions.flatMap((r) => (r.code === null ? [] : [[r.code, r] as const])));
 
 /** The region with this key, or undefined. */
 export function findRegionByKey(key: string): RegionSeed | undefined {

@@ -11,7 +11,15 @@ import type { ApplicationMode, Plan } from '../plans/plan';
 import { EDUCATION_LABEL, EDUCATION_ORDER, TITLE_LABEL, TITLE_ORDER, currentTitle, highestEducation, type Facts } from './facts';
 import { ENGINEERING_PERIODS, fullYearsTo, monthIndex, monthsCoveredTo } from './time';
 import { directReportRuleResult } from './direct-report';
-import { bonusExplanation, bonusPoints, mountainCountyYears, pushMountainCountyEvidence, refusedMountainCountyClaims, refusedMountainCountyNote, selfScoreTotalWith } from './scoring';
+import {
+  bonusExplanation,
+  bonusPoints,
+  mountainCountyYears,
+  pushMountainCountyEvidence,
+  refusedMountainCountyClaims,
+  refusedMountainCountyNote,
+  selfScoreTotalWith,
+} from './scoring';
 import { skillsPathResult } from './skills';
 import { compilePlan, type CompiledPlan, type CompiledRow } from './compile';
 
@@ -32,7 +40,13 @@ export interface Evaluation {
   interviewReasons: string[];
 }
 
-const ASSESSMENT_LABEL: Record<string, string> = { excellent: '优秀', qualified: '合格', competent: '称职', basicallyQualified: '基本合格', unqualified: '不合格' };
+const ASSESSMENT_LABEL: Record<string, string> = {
+  excellent: '优秀',
+  qualified: '合格',
+  competent: '称职',
+  basicallyQualified: '基本合格',
+  unqualified: '不合格',
+};
 
 export function professionalYears(f: Facts, cutoffDate: string): { years: number; evidence: string[] } {
   const evidence: string[] = [];
@@ -70,7 +84,14 @@ function educationYearsRule(cp: CompiledPlan, level: string, modeWaives: boolean
   if (title) evidence.push(title.id);
   for (const w of f.work) if (w.isEngineering) evidence.push(w.id);
   if (!rows) {
-    return { rule: 'educationYears', title: '学历资历', status: 'needsReview', explanation: '本计划未设置学历资历条件表，由评委会办公室人工审查', numbers, evidence };
+    return {
+      rule: 'educationYears',
+      title: '学历资历',
+      status: 'needsReview',
+      explanation: '本计划未设置学历资历条件表，由评委会办公室人工审查',
+      numbers,
+      evidence,
+    };
   }
   const eduRank = edu?.level ? EDUCATION_ORDER.indexOf(edu.level) : -1;
   const titleRank = title ? TITLE_ORDER.indexOf(title.level) : -1;
@@ -89,10 +110,21 @@ function educationYearsRule(cp: CompiledPlan, level: string, modeWaives: boolean
       let parts = row.passEducation;
       if (row.requiredTitle) parts += `、${row.passTitle}${row.yearsInTitle} 年（实际 ${tenure} 年）`;
       if (row.professionalYears) parts += `、专业工作满 ${row.professionalYears} 年（实际 ${py} 年）`;
-      return { rule: 'educationYears', title: '学历资历', status: 'pass', explanation: `符合"${parts}"的条件，计算至 ${cp.cutoffDate}`, numbers, evidence };
+      return {
+        rule: 'educationYears',
+        title: '学历资历',
+        status: 'pass',
+        explanation: `符合"${parts}"的条件，计算至 ${cp.cutoffDate}`,
+        numbers,
+        evidence,
+      };
     }
     const miss = unmetCount(row, eduOk, titleOk, tenureOk, yearsOk);
-    if (nearest === null || miss < nearestMiss || (miss === nearestMiss && ((eduOk && !nearestEduOk) || (eduOk === nearestEduOk && row.eduRank < nearest.eduRank)))) {
+    if (
+      nearest === null ||
+      miss < nearestMiss ||
+      (miss === nearestMiss && ((eduOk && !nearestEduOk) || (eduOk === nearestEduOk && row.eduRank < nearest.eduRank)))
+    ) {
       nearest = row;
       nearestMiss = miss;
       nearestEduOk = eduOk;
@@ -109,9 +141,23 @@ function educationYearsRule(cp: CompiledPlan, level: string, modeWaives: boolean
     if (!(py >= row.professionalYears)) best += `${best ? '，' : ''}专业工作须满 ${row.professionalYears} 年，实际 ${py} 年`;
   }
   if (modeWaives) {
-    return { rule: 'educationYears', title: '学历资历', status: 'needsReview', explanation: `未达到常规学历资历条件（${best}），按所选申报方式申报，须满足该方式的条件并参加面试答辩`, numbers, evidence };
+    return {
+      rule: 'educationYears',
+      title: '学历资历',
+      status: 'needsReview',
+      explanation: `未达到常规学历资历条件（${best}），按所选申报方式申报，须满足该方式的条件并参加面试答辩`,
+      numbers,
+      evidence,
+    };
   }
-  return { rule: 'educationYears', title: '学历资历', status: 'fail', explanation: `未达到学历资历条件：${best}（计算至 ${cp.cutoffDate}）。可考虑自评分、破格等申报方式`, numbers, evidence };
+  return {
+    rule: 'educationYears',
+    title: '学历资历',
+    status: 'fail',
+    explanation: `未达到学历资历条件：${best}（计算至 ${cp.cutoffDate}）。可考虑自评分、破格等申报方式`,
+    numbers,
+    evidence,
+  };
 }
 
 export function educationYearsResult(plan: Plan, level: string, modeWaives: boolean, f: Facts): RuleResult {
@@ -189,7 +235,8 @@ function continuingEducationRule(cp: CompiledPlan, f: Facts): RuleResult {
       if (r.category === 'professional') acc[o + PROFESSIONAL] = acc[o + PROFESSIONAL]! + r.hours;
       else acc[o + PUBLIC] = acc[o + PUBLIC]! + r.hours;
     }
-    if (years[i] === currentYear && (!currentRegistry || r.category === 'generalPublic' || r.registry === currentRegistry)) current += r.hours;
+    if (years[i] === currentYear && (!currentRegistry || r.category === 'generalPublic' || r.registry === currentRegistry))
+      current += r.hours;
   }
   // evidence: the records year by year in the rule's order of years, each year's in their own order
   let cited = 0;
@@ -209,7 +256,14 @@ function continuingEducationRule(cp: CompiledPlan, f: Facts): RuleResult {
     let missing = '';
     for (let i = 0; i < ny; i += 1) if (slotCount[i] === 0) missing += missing ? `、${years[i]}` : `${years[i]}`;
     return missing
-      ? { rule: 'continuingEducation', title: '继续教育', status: 'fail', explanation: `须提供 ${c.yearsJoined} 年的继续教育学时记录，缺少 ${missing} 年`, numbers: { 缺少年度: missing }, evidence }
+      ? {
+          rule: 'continuingEducation',
+          title: '继续教育',
+          status: 'fail',
+          explanation: `须提供 ${c.yearsJoined} 年的继续教育学时记录，缺少 ${missing} 年`,
+          numbers: { 缺少年度: missing },
+          evidence,
+        }
       : { rule: 'continuingEducation', title: '继续教育', status: 'pass', explanation: c.passExplanation, numbers: {}, evidence };
   }
   const numbers = { ...c.numbersTemplate };
@@ -263,17 +317,37 @@ function continuingEducationRule(cp: CompiledPlan, f: Facts): RuleResult {
   numbers[c.currentYearKey] = r1(current);
   let problems = '';
   if (total < rule.totalMin) problems = `${c.range} 年合计 ${text1(total)} 学时，须 ${rule.totalMin}`;
-  if (current < rule.currentYearMin) problems += `${problems ? '；' : ''}${rule.currentYear} 年 ${text1(current)} 学时，须 ${rule.currentYearMin}${rule.currentYearRegistry ? '（行业公需和专业科目须在行业学时登记系统学习）' : ''}`;
-  if (rule.professionalShare !== undefined && professional < rule.totalMin * rule.professionalShare) problems += `${problems ? '；' : ''}专业科目合计 ${text1(professional)}，按比例须 ${text1(rule.totalMin * rule.professionalShare)}`;
-  if (rule.publicShare !== undefined && pub < rule.totalMin * rule.publicShare) problems += `${problems ? '；' : ''}公需科目合计 ${text1(pub)}，按比例须 ${text1(rule.totalMin * rule.publicShare)}`;
-  if (problems) return { rule: 'continuingEducation', title: '继续教育', status: 'fail', explanation: `继续教育未达标：${problems}`, numbers, evidence };
+  if (current < rule.currentYearMin)
+    problems += `${problems ? '；' : ''}${rule.currentYear} 年 ${text1(current)} 学时，须 ${rule.currentYearMin}${rule.currentYearRegistry ? '（行业公需和专业科目须在行业学时登记系统学习）' : ''}`;
+  if (rule.professionalShare !== undefined && professional < rule.totalMin * rule.professionalShare)
+    problems += `${problems ? '；' : ''}专业科目合计 ${text1(professional)}，按比例须 ${text1(rule.totalMin * rule.professionalShare)}`;
+  if (rule.publicShare !== undefined && pub < rule.totalMin * rule.publicShare)
+    problems += `${problems ? '；' : ''}公需科目合计 ${text1(pub)}，按比例须 ${text1(rule.totalMin * rule.publicShare)}`;
+  if (problems)
+    return {
+      rule: 'continuingEducation',
+      title: '继续教育',
+      status: 'fail',
+      explanation: `继续教育未达标：${problems}`,
+      numbers,
+      evidence,
+    };
   let madeUp = '';
   if (rule.makeUpAllowed) {
     let earlierShort = '';
-    for (let i = 0; i < ny; i += 1) if (years[i] !== rule.currentYear && acc[i * STRIDE + ONLINE]! < rule.currentYearMin) earlierShort += earlierShort ? `、${years[i]}` : `${years[i]}`;
+    for (let i = 0; i < ny; i += 1)
+      if (years[i] !== rule.currentYear && acc[i * STRIDE + ONLINE]! < rule.currentYearMin)
+        earlierShort += earlierShort ? `、${years[i]}` : `${years[i]}`;
     if (earlierShort) madeUp = `；${earlierShort} 年不足部分已在完成 ${rule.currentYear} 年学时的基础上补学`;
   }
-  return { rule: 'continuingEducation', title: '继续教育', status: 'pass', explanation: `${c.range} 年合计 ${text1(total)} 学时（须 ${rule.totalMin}），${rule.currentYear} 年 ${text1(current)} 学时（须 ${rule.currentYearMin}）${madeUp}`, numbers, evidence };
+  return {
+    rule: 'continuingEducation',
+    title: '继续教育',
+    status: 'pass',
+    explanation: `${c.range} 年合计 ${text1(total)} 学时（须 ${rule.totalMin}），${rule.currentYear} 年 ${text1(current)} 学时（须 ${rule.currentYearMin}）${madeUp}`,
+    numbers,
+    evidence,
+  };
 }
 
 export function continuingEducationResult(plan: Plan, f: Facts): RuleResult {
@@ -314,8 +388,24 @@ function assessmentRule(cp: CompiledPlan, f: Facts): RuleResult {
     }
   }
   const numbers = { 考核年度: yearsJoined };
-  if (failing) return { rule: 'annualAssessment', title: '年度考核', status: 'fail', explanation: `年度考核须均为合格（称职）以上：${failing}`, numbers, evidence };
-  if (missing) return { rule: 'annualAssessment', title: '年度考核', status: 'fail', explanation: `缺少 ${missing} 年度考核记录，请在档案中补充并由单位审核`, numbers, evidence };
+  if (failing)
+    return {
+      rule: 'annualAssessment',
+      title: '年度考核',
+      status: 'fail',
+      explanation: `年度考核须均为合格（称职）以上：${failing}`,
+      numbers,
+      evidence,
+    };
+  if (missing)
+    return {
+      rule: 'annualAssessment',
+      title: '年度考核',
+      status: 'fail',
+      explanation: `缺少 ${missing} 年度考核记录，请在档案中补充并由单位审核`,
+      numbers,
+      evidence,
+    };
   return { rule: 'annualAssessment', title: '年度考核', status: 'pass', explanation: passExplanation, numbers, evidence };
 }
 
@@ -334,7 +424,14 @@ export function integrityResult(plan: Plan, f: Facts): RuleResult {
     }
   }
   if (barred) {
-    return { rule: 'integrity', title: '诚信记录', status: 'fail', explanation: `因 ${y} 年度申报中弄虚作假，${y + 1}–${y + plan.integrityBanYears} 年不得申报高一级职称`, numbers: { 记录年度: y }, evidence: [] };
+    return {
+      rule: 'integrity',
+      title: '诚信记录',
+      status: 'fail',
+      explanation: `因 ${y} 年度申报中弄虚作假，${y + 1}–${y + plan.integrityBanYears} 年不得申报高一级职称`,
+      numbers: { 记录年度: y },
+      evidence: [],
+    };
   }
   return { rule: 'integrity', title: '诚信记录', status: 'pass', explanation: '无禁止申报的诚信记录', numbers: {}, evidence: [] };
 }
@@ -372,7 +469,14 @@ export function evaluate(plan: Plan, mode: ApplicationMode, level: string, f: Fa
   const cp = compilePlan(plan);
   const m = cp.modes.get(mode);
   if (!m) {
-    const r: RuleResult = { rule: 'mode', title: '申报方式', status: 'fail', explanation: '本计划不接受该申报方式', numbers: {}, evidence: [] };
+    const r: RuleResult = {
+      rule: 'mode',
+      title: '申报方式',
+      status: 'fail',
+      explanation: '本计划不接受该申报方式',
+      numbers: {},
+      evidence: [],
+    };
     return { eligible: false, results: [r], interviewRequired: false, interviewReasons: [] };
   }
   if (m.levels && !m.levels.includes(level)) {
@@ -409,14 +513,28 @@ export function evaluate(plan: Plan, mode: ApplicationMode, level: string, f: Fa
     if (points > 0) {
       const evidence: string[] = [];
       pushMountainCountyEvidence(f, evidence);
-      results.push({ rule: 'mountainCounty', title: '山区 26 县加分', status: 'pass', explanation: bonusExplanation(b, years, points), numbers: { 山区县工作年限: years, 加分: points }, evidence });
+      results.push({
+        rule: 'mountainCounty',
+        title: '山区 26 县加分',
+        status: 'pass',
+        explanation: bonusExplanation(b, years, points),
+        numbers: { 山区县工作年限: years, 加分: points },
+        evidence,
+      });
     }
   }
   if (scoring?.mountainCountyBonus) {
     // a work entry naming a region that is no mountain county earns nothing; the applicant is told which to correct
     const refused = refusedMountainCountyClaims(f);
     if (refused.length > 0)
-      results.push({ rule: 'mountainCountyRegion', title: '山区 26 县工作经历', status: 'needsReview', explanation: refusedMountainCountyNote(f), numbers: { 不计加分的条目: refused.length }, evidence: refused.map((r) => r.id) });
+      results.push({
+        rule: 'mountainCountyRegion',
+        title: '山区 26 县工作经历',
+        status: 'needsReview',
+        explanation: refusedMountainCountyNote(f),
+        numbers: { 不计加分的条目: refused.length },
+        evidence: refused.map((r) => r.id),
+      });
   }
   if (spec.recommenders) {
     const n = f.application?.recommenders ?? 0;
@@ -431,7 +549,14 @@ export function evaluate(plan: Plan, mode: ApplicationMode, level: string, f: Fa
   }
   if (spec.requiresApprovalForm) {
     const has = !!f.application?.hasApprovalForm;
-    results.push({ rule: 'approvalForm', title: '破格审批表', status: has ? 'pass' : f.application ? 'fail' : 'needsReview', explanation: has ? '已上传破格推荐审批表' : '破格申报须上传《破格推荐审批表》并写明符合的破格条件', numbers: {}, evidence: [] });
+    results.push({
+      rule: 'approvalForm',
+      title: '破格审批表',
+      status: has ? 'pass' : f.application ? 'fail' : 'needsReview',
+      explanation: has ? '已上传破格推荐审批表' : '破格申报须上传《破格推荐审批表》并写明符合的破格条件',
+      numbers: {},
+      evidence: [],
+    });
   }
   const reasons = interviewReasonsFor(cp, mode, f, results);
   let eligible = true;

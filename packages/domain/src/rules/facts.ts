@@ -16,9 +16,23 @@ export interface Facts {
    * `mountainCountyRegionId`: the region the entry names (archive facts always carry it); when present the
    * rules take the mountain-county flag from the region list (seed 003 附件3), never from `mountainCounty`.
    */
-  work: Array<{ id: string; startMonth: string; endMonth: string | null; isEngineering: boolean; mountainCounty: boolean; mountainCountyRegionId?: string | null }>;
+  work: Array<{
+    id: string;
+    startMonth: string;
+    endMonth: string | null;
+    isEngineering: boolean;
+    mountainCounty: boolean;
+    mountainCountyRegionId?: string | null;
+  }>;
   assessments: Array<{ id: string; year: number; result: string }>;
-  continuingEducation: Array<{ id: string; year: number; hours: number; category: 'professional' | 'industryPublic' | 'generalPublic'; registry: string; channel: 'onlineCourseware' | 'other' }>;
+  continuingEducation: Array<{
+    id: string;
+    year: number;
+    hours: number;
+    category: 'professional' | 'industryPublic' | 'generalPublic';
+    registry: string;
+    channel: 'onlineCourseware' | 'other';
+  }>;
   achievements: Array<{ id: string; detail: z.infer<typeof ZAchievementDetail> }>;
   /** 诚信档案: rounds in which fraud was found (SPEC §8) */
   fraudRoundYears: number[];
@@ -41,8 +55,21 @@ export interface Facts {
 export const EDUCATION_ORDER: EducationRank[] = ['secondary', 'juniorCollege', 'bachelor', 'secondBachelor', 'master', 'doctor'];
 export const TITLE_ORDER: TitleRank[] = ['technicianLevel', 'assistant', 'intermediate', 'senior', 'professor'];
 
-export const EDUCATION_LABEL: Record<EducationRank, string> = { secondary: '中专', juniorCollege: '大专', bachelor: '本科', secondBachelor: '第二学士学位', master: '硕士', doctor: '博士' };
-export const TITLE_LABEL: Record<TitleRank, string> = { technicianLevel: '技术员', assistant: '助理工程师', intermediate: '工程师', senior: '高级工程师', professor: '正高级工程师' };
+export const EDUCATION_LABEL: Record<EducationRank, string> = {
+  secondary: '中专',
+  juniorCollege: '大专',
+  bachelor: '本科',
+  secondBachelor: '第二学士学位',
+  master: '硕士',
+  doctor: '博士',
+};
+export const TITLE_LABEL: Record<TitleRank, string> = {
+  technicianLevel: '技术员',
+  assistant: '助理工程师',
+  intermediate: '工程师',
+  senior: '高级工程师',
+  professor: '正高级工程师',
+};
 
 export function highestEducation(f: Facts): Facts['educations'][number] | null {
   let best: Facts['educations'][number] | null = null;

@@ -35,7 +35,8 @@ export function refusedMountainCountyClaims(f: Facts): Array<{ id: string; start
   const out: Array<{ id: string; startMonth: string; region: string }> = [];
   for (const w of f.work) {
     const id = w.mountainCountyRegionId;
-    if (id && !countsAsMountainCounty(w)) out.push({ id: w.id, startMonth: w.startMonth, region: findRegionByKey(id)?.name ?? id.slice(0, 20) });
+    if (id && !countsAsMountainCounty(w))
+      out.push({ id: w.id, startMonth: w.startMonth, region: findRegionByKey(id)?.name ?? id.slice(0, 20) });
   }
   return out;
 }
@@ -48,7 +49,11 @@ export function refusedMountainCountyNote(f: Facts): string {
   return `${list}不是浙江省山区 26 县之一，不计山区县加分；请在个人业绩档案中修改该工作经历的山区县（不在山区县工作的清空），再提交单位审核`;
 }
 
-export function mountainCountyBonus(b: Bonus, f: Facts, cutoffDate: string): { years: number; points: number; explanation: string; evidence: string[] } {
+export function mountainCountyBonus(
+  b: Bonus,
+  f: Facts,
+  cutoffDate: string,
+): { years: number; points: number; explanation: string; evidence: string[] } {
   const years = mountainCountyYears(f, monthIndex(cutoffDate));
   const points = bonusPoints(b, years);
   const evidence: string[] = [];
@@ -102,7 +107,12 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * - each item at most its maximum points (the scoring table);
  * - plus the mountain-county bonus (seed 003 五(五)).
  */
-export function selfScoreBreakdown(items: ReadonlyMap<string, ScoringItem>, bonusRule: Bonus | undefined, f: Facts, cutoffMonth: number): SelfScoreBreakdown {
+export function selfScoreBreakdown(
+  items: ReadonlyMap<string, ScoringItem>,
+  bonusRule: Bonus | undefined,
+  f: Facts,
+  cutoffMonth: number,
+): SelfScoreBreakdown {
   let claimed = 0;
   let counted = 0;
   let unsupported: string[] | null = null;
@@ -114,7 +124,15 @@ export function selfScoreBreakdown(items: ReadonlyMap<string, ScoringItem>, bonu
     claimed += points;
     const item = items.get(s.itemKey);
     if (!item) {
-      if (points > 0) lines.push({ itemKey: s.itemKey, name: s.itemKey, claimed: points, counted: 0, shortfall: 'unknownItem', reason: '本计划的评分表中没有该评分项（评分表可能已更新），不计分，请重新填写自评分' });
+      if (points > 0)
+        lines.push({
+          itemKey: s.itemKey,
+          name: s.itemKey,
+          claimed: points,
+          counted: 0,
+          shortfall: 'unknownItem',
+          reason: '本计划的评分表中没有该评分项（评分表可能已更新），不计分，请重新填写自评分',
+        });
       continue;
     }
     const proof = chosen ? s.evidenceIds.filter((id) => chosen.has(id)) : s.evidenceIds;

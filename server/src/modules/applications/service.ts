@@ -160,7 +160,9 @@ export async function createApplication(ctx: AppContext, auth: LoadedSession, pl
     .where(and(eq(employmentBindings.applicantId, auth.user.id), eq(employmentBindings.status, 'approved')));
   if (!b) {
     const { state } = await bindingOf(ctx.db, auth.user.id);
-    fail('STATE', bindingBlocker(state === 'approved' ? 'none' : state, 'application')!.message, { reason: state === 'pending' ? 'bindingPending' : 'unbound' });
+    fail('STATE', bindingBlocker(state === 'approved' ? 'none' : state, 'application')!.message, {
+      reason: state === 'pending' ? 'bindingPending' : 'unbound',
+    });
   }
   const [existing] = await ctx.db
     .select({ id: applications.id })
@@ -179,17 +181,15 @@ export async function createApplication(ctx: AppContext, auth: LoadedSession, pl
         mode: plan.modes.length === 1 ? plan.modes[0]!.mode : null,
       })
       .returning({ id: applications.id });
-    await tx
-      .insert(applicationEvents)
-      .values({
-        applicationId: a!.id,
-        at: ctx.now(),
-        actorUserId: auth.user.id,
-        actorOrgName: auth.user.realName,
-        action: 'create',
-        label: '开始申报',
-        toStatus: 'draft',
-      });
+    await tx.insert(applicationEvents).values({
+      applicationId: a!.id,
+      at: ctx.now(),
+      actorUserId: auth.user.id,
+      actorOrgName: auth.user.realName,
+      action: 'create',
+      label: '开始申报',
+      toStatus: 'draft',
+    });
     await writeAudit(tx, audit, {
       action: 'application.created',
       targetType: 'application',
@@ -535,7 +535,10 @@ export async function act(
         const done = a.publicityEnd && a.publicityEnd < start;
         Object.assign(set, done ? {} : { publicityStart: start, publicityEnd: end.date, publicityEndProvisional: end.provisional });
         const endText = `${end.date}${end.provisional ? `（${provisionalEndNote(end.date)}）` : ''}`;
-        toApplicant('单位审核通过', `${auth.user.orgName}已审核通过您的申报${done ? '' : `，公示期 ${start} 至 ${endText}`}。意见：${reason || '同意推荐'}`);
+        toApplicant(
+          '单位审核通过',
+          `${auth.user.orgName}已审核通过您的申报${done ? '' : `，公示期 ${start} 至 ${endText}`}。意见：${reason || '同意推荐'}`,
+        );
         if (!done && end.provisional) {
           note = {
             text: `公示截止日 ${end.date} 为暂定日期：${provisionalEndNote(end.date)}`,
@@ -663,19 +666,17 @@ export async function act(
     }
     writes.push(
       tx.update(applications).set(set).where(eq(applications.id, a.id)),
-      tx
-        .insert(applicationEvents)
-        .values({
-          applicationId: a.id,
-          at: now,
-          actorUserId: auth.user.id,
-          actorOrgName: auth.user.orgName ?? auth.user.realName,
-          action,
-          label: note ? `${t.label}（${note.text}）` : t.label,
-          fromStatus: from,
-          toStatus: set.status as string,
-          opinion: reason || null,
-        }),
+      tx.insert(applicationEvents).values({
+        applicationId: a.id,
+        at: now,
+        actorUserId: auth.user.id,
+        actorOrgName: auth.user.orgName ?? auth.user.realName,
+        action,
+        label: note ? `${t.label}（${note.text}）` : t.label,
+        fromStatus: from,
+        toStatus: set.status as string,
+        opinion: reason || null,
+      }),
       auditInsert(tx, audit, {
         action: 'application.transition',
         targetType: 'application',

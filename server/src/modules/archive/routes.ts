@@ -55,7 +55,10 @@ const ZEntry = z.object({
   problems: z.record(z.string(), z.string()),
   /** why 提交单位审核 is not offered for the owner's draft, the entry's own reason first (empty: it is, or not the owner's view) */
   submitBlockers: z.array(
-    z.object({ code: z.enum(['unbound', 'bindingPending', 'degreeNotVerified', 'degreeRegistryUnavailable', 'evidenceMissing']), message: z.string() }),
+    z.object({
+      code: z.enum(['unbound', 'bindingPending', 'degreeNotVerified', 'degreeRegistryUnavailable', 'evidenceMissing']),
+      message: z.string(),
+    }),
   ),
 });
 const ZQueueEntry = ZEntry.extend({ applicantName: z.string(), idNumberMasked: z.string() });

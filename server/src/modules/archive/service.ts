@@ -312,7 +312,10 @@ function evidenceRequired(e: EntryRow): boolean {
 export async function submitEntries(ctx: AppContext, auth: LoadedSession, ids: string[], audit: AuditContext) {
   const binding = await bindingOf(ctx.db, auth.user.id);
   const employerId = binding.employerId;
-  if (!employerId) fail('STATE', bindingBlocker(binding.state, 'archive')!.message, { reason: binding.state === 'pending' ? 'bindingPending' : 'unbound' });
+  if (!employerId)
+    fail('STATE', bindingBlocker(binding.state, 'archive')!.message, {
+      reason: binding.state === 'pending' ? 'bindingPending' : 'unbound',
+    });
   await ctx.db.transaction(async (tx) => {
     const rows = await tx
       .select()

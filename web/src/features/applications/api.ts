@@ -142,7 +142,10 @@ function useInvalidate() {
 
 export function useCreateApplication() {
   const done = useInvalidate();
-  return useMutation({ mutationFn: (planId: string) => api<{ id: string }>('/applications', { method: 'POST', body: { planId } }), onSuccess: done });
+  return useMutation({
+    mutationFn: (planId: string) => api<{ id: string }>('/applications', { method: 'POST', body: { planId } }),
+    onSuccess: done,
+  });
 }
 
 export interface DraftSave {
@@ -169,7 +172,12 @@ export function useSaveDraft(id: string) {
 }
 
 export function useLiveEligibility(id: string, enabled: boolean) {
-  return useQuery({ queryKey: ['applications', id, 'eligibility'], queryFn: () => api<EligibilityResult>(`/applications/${id}/eligibility`), enabled, staleTime: 0 });
+  return useQuery({
+    queryKey: ['applications', id, 'eligibility'],
+    queryFn: () => api<EligibilityResult>(`/applications/${id}/eligibility`),
+    enabled,
+    staleTime: 0,
+  });
 }
 
 export function useUploadPhoto(id: string) {
@@ -188,7 +196,8 @@ export function useUploadPhoto(id: string) {
 export function useArchivePhoto(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ fit }: { fit: boolean }) => api<PhotoResult>(`/applications/${id}/photo/from-archive`, { method: 'POST', query: { fit: fit || undefined } }),
+    mutationFn: ({ fit }: { fit: boolean }) =>
+      api<PhotoResult>(`/applications/${id}/photo/from-archive`, { method: 'POST', query: { fit: fit || undefined } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.one(id) }),
   });
 }
@@ -210,27 +219,42 @@ export function usePledgeToken(id: string) {
 export function useAct(id: string) {
   const done = useInvalidate();
   return useMutation({
-    mutationFn: ({ action, input }: { action: string; input: ActInput }) => api<{ status: ApplicationStatus; warning?: string }>(`/applications/${id}/actions/${action}`, { method: 'POST', body: input }),
+    mutationFn: ({ action, input }: { action: string; input: ActInput }) =>
+      api<{ status: ApplicationStatus; warning?: string }>(`/applications/${id}/actions/${action}`, { method: 'POST', body: input }),
     onSuccess: done,
   });
 }
 
 export function useQueue(q: QueueQuery) {
-  return useQuery({ queryKey: keys.queue(q), queryFn: () => api<Page<QueueItem>>('/review/queue', { query: { ...q } }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: keys.queue(q),
+    queryFn: () => api<Page<QueueItem>>('/review/queue', { query: { ...q } }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useBatch() {
   const done = useInvalidate();
   return useMutation({
-    mutationFn: (v: ActInput & { ids: string[]; action: string }) => api<Array<{ id: string; ok: boolean; message: string }>>('/review/batch', { method: 'POST', body: v }),
+    mutationFn: (v: ActInput & { ids: string[]; action: string }) =>
+      api<Array<{ id: string; ok: boolean; message: string }>>('/review/batch', { method: 'POST', body: v }),
     onSuccess: done,
   });
 }
 
 /** The phone page: no login, the short-lived token is the key. */
 export const usePledgeView = (token: string) =>
-  useQuery({ queryKey: ['pledge', token], queryFn: () => api<{ title: string; applicantName: string; planName: string; text: string[]; signed: boolean }>(`/pledge/${encodeURIComponent(token)}`), retry: false });
+  useQuery({
+    queryKey: ['pledge', token],
+    queryFn: () =>
+      api<{ title: string; applicantName: string; planName: string; text: string[]; signed: boolean }>(
+        `/pledge/${encodeURIComponent(token)}`,
+      ),
+    retry: false,
+  });
 
 export function useSignPledge(token: string) {
-  return useMutation({ mutationFn: (signature: string) => api<{ ok: true }>(`/pledge/${encodeURIComponent(token)}`, { method: 'POST', body: { signature } }) });
+  return useMutation({
+    mutationFn: (signature: string) => api<{ ok: true }>(`/pledge/${encodeURIComponent(token)}`, { method: 'POST', body: { signature } }),
+  });
 }

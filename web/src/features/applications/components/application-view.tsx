@@ -30,7 +30,18 @@ export function scoringItems(plan: PlanDocument | undefined) {
 
 /** The review chain (fixed at submission) and every event, with who, when and the opinion. */
 export function ApplicationTimeline({ app }: { app: Application }) {
-  const chain = [{ label: `用人单位：${app.employerName}`, status: app.currentStep >= 0 || app.status === 'atCommittee' ? 'forwarded' : app.status === 'rejected' && app.currentStep < 0 ? 'rejected' : 'pending' }, ...app.steps.map((s) => ({ label: s.label, status: s.status }))];
+  const chain = [
+    {
+      label: `用人单位：${app.employerName}`,
+      status:
+        app.currentStep >= 0 || app.status === 'atCommittee'
+          ? 'forwarded'
+          : app.status === 'rejected' && app.currentStep < 0
+            ? 'rejected'
+            : 'pending',
+    },
+    ...app.steps.map((s) => ({ label: s.label, status: s.status })),
+  ];
   const current = app.status === 'atCommittee' ? chain.length - 1 : app.currentStep + 1;
   return (
     <Card title={cardTitle('办理进度')} style={{ marginBottom: 16 }}>
@@ -93,7 +104,11 @@ export function StepRecords({ app }: { app: Application }) {
               {s.checks && (
                 <Space wrap size={4}>
                   {REVIEW_CHECKS.map((c) => (
-                    <StatusTag key={c.key} tone={s.checks?.[c.key] ? 'success' : 'neutral'} label={`${c.label}：${s.checks?.[c.key] ? '已核' : '未核'}`} />
+                    <StatusTag
+                      key={c.key}
+                      tone={s.checks?.[c.key] ? 'success' : 'neutral'}
+                      label={`${c.label}：${s.checks?.[c.key] ? '已核' : '未核'}`}
+                    />
                   ))}
                 </Space>
               )}
@@ -120,11 +135,15 @@ interface EntryItem {
 
 export function ApplicationMaterials({ app, plan, entries }: { app: Application; plan: PlanDocument | undefined; entries?: EntryItem[] }) {
   const [preview, setPreview] = useState<{ file: StoredFile; title: string } | null>(null);
-  const fileOf = (id: string): StoredFile => ({ fileId: id, name: app.files[id]?.name ?? '文件', mime: app.files[id]?.mime ?? 'application/pdf', application: app.id });
+  const fileOf = (id: string): StoredFile => ({
+    fileId: id,
+    name: app.files[id]?.name ?? '文件',
+    mime: app.files[id]?.mime ?? 'application/pdf',
+    application: app.id,
+  });
   const d = app.draft;
   const list: EntryItem[] =
-    entries ??
-    (d.submittedEntries ?? []).map((e) => ({ id: e.id, summary: e.summary, evidence: e.evidenceFileIds.map(fileOf) }));
+    entries ?? (d.submittedEntries ?? []).map((e) => ({ id: e.id, summary: e.summary, evidence: e.evidenceFileIds.map(fileOf) }));
   const chosen = list.filter((e) => (d.entryIds ?? []).includes(e.id) || !entries);
   const modeSpec = plan?.modes.find((m) => m.mode === app.mode);
   const items = scoringItems(plan);
@@ -134,7 +153,13 @@ export function ApplicationMaterials({ app, plan, entries }: { app: Application;
     <>
       <Card title={cardTitle('申报信息')} style={{ marginBottom: 16 }}>
         <Flex gap={16} wrap align="flex-start">
-          {app.photoFileId && <img src={fileUrl(app.photoFileId, false, app.id)} alt={`${app.applicantName}的证件照`} style={{ width: 120, border: '1px solid #d9d9d9' }} />}
+          {app.photoFileId && (
+            <img
+              src={fileUrl(app.photoFileId, false, app.id)}
+              alt={`${app.applicantName}的证件照`}
+              style={{ width: 120, border: '1px solid #d9d9d9' }}
+            />
+          )}
           <Descriptions column={{ xs: 1, md: 2 }} size="small" style={{ flex: 1, minWidth: 260 }}>
             <Descriptions.Item label="申报人">{app.applicantName}</Descriptions.Item>
             <Descriptions.Item label="身份证号码">{app.idNumberMasked}</Descriptions.Item>
@@ -158,7 +183,11 @@ export function ApplicationMaterials({ app, plan, entries }: { app: Application;
                 <Space>
                   已签名（{formatDateTime(app.pledgeSignedAt)}）
                   {app.pledgeSignatureFileId && (
-                    <Button size="small" type="link" onClick={() => open({ ...fileOf(app.pledgeSignatureFileId!), mime: 'image/png' }, '保证书手写签名')}>
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => open({ ...fileOf(app.pledgeSignatureFileId!), mime: 'image/png' }, '保证书手写签名')}
+                    >
                       查看签名
                     </Button>
                   )}
@@ -171,7 +200,9 @@ export function ApplicationMaterials({ app, plan, entries }: { app: Application;
         </Flex>
       </Card>
       <Card title={cardTitle('本人述职')} style={{ marginBottom: 16 }}>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{d.personalStatement || '（未填写）'}</Typography.Paragraph>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+          {d.personalStatement || '（未填写）'}
+        </Typography.Paragraph>
       </Card>
       <Card title={cardTitle('业绩成果')} style={{ marginBottom: 16 }}>
         {chosen.length === 0 ? (
@@ -218,7 +249,10 @@ export function ApplicationMaterials({ app, plan, entries }: { app: Application;
                         查看
                       </Button>
                     ) : (
-                      <StatusTag tone={a.required === false ? 'neutral' : 'danger'} label={a.required === false ? '未提供（选交）' : '缺少'} />
+                      <StatusTag
+                        tone={a.required === false ? 'neutral' : 'danger'}
+                        label={a.required === false ? '未提供（选交）' : '缺少'}
+                      />
                     )}
                   </Space>
                 </List.Item>

@@ -49,7 +49,10 @@ export function ReviewDetailPage({ base }: { base: '/employer' | '/manage' }) {
   const run = (a: Allowed, v: ActForm) => {
     const input: ActInput = {};
     if (a.action === 'recordObjection') input.objection = { content: v.content ?? '', handling: v.handling ?? '' };
-    else if (a.needsReason) input.reason = [v.overestimated?.length ? `自评分严重高估：${v.overestimated.join('、')}` : '', v.opinion ?? ''].filter(Boolean).join('。');
+    else if (a.needsReason)
+      input.reason = [v.overestimated?.length ? `自评分严重高估：${v.overestimated.join('、')}` : '', v.opinion ?? '']
+        .filter(Boolean)
+        .join('。');
     else input.opinion = v.opinion;
     if (a.action === 'stepApprove') {
       input.checks = Object.fromEntries(REVIEW_CHECKS.map((c) => [c.key, (v.checks ?? []).includes(c.key)]));
@@ -116,7 +119,12 @@ export function ReviewDetailPage({ base }: { base: '/employer' | '/manage' }) {
           ) : (
             <Space wrap>
               {app.allowed.map((a) => (
-                <Button key={a.action} type={PRIMARY.has(a.action) ? 'primary' : 'default'} danger={a.needsReason && a.action !== 'recordObjection'} onClick={() => setDoing(a)}>
+                <Button
+                  key={a.action}
+                  type={PRIMARY.has(a.action) ? 'primary' : 'default'}
+                  danger={a.needsReason && a.action !== 'recordObjection'}
+                  onClick={() => setDoing(a)}
+                >
                   {a.label}
                 </Button>
               ))}
@@ -172,7 +180,13 @@ export function ReviewDetailPage({ base }: { base: '/employer' | '/manage' }) {
               )}
               {doing.action === 'stepReturn' && items.length > 0 && (
                 <Form.Item name="overestimated" label="自评分严重高估的项目" htmlFor="act-overestimated">
-                  <Select id="act-overestimated" mode="multiple" allowClear placeholder="如有，请选择" options={items.map((i) => ({ value: i.name, label: i.name }))} />
+                  <Select
+                    id="act-overestimated"
+                    mode="multiple"
+                    allowClear
+                    placeholder="如有，请选择"
+                    options={items.map((i) => ({ value: i.name, label: i.name }))}
+                  />
                 </Form.Item>
               )}
               <Form.Item
@@ -180,7 +194,11 @@ export function ReviewDetailPage({ base }: { base: '/employer' | '/manage' }) {
                 label={doing.needsReason ? '原因' : '意见'}
                 rules={doing.needsReason ? [{ required: true, min: 2, message: '请填写原因（至少 2 个字），告诉申报人如何修改' }] : []}
               >
-                <Input.TextArea rows={3} maxLength={1000} placeholder={doing.needsReason ? '写明需要修改或不通过的原因' : '如：经审核，情况属实，同意推荐'} />
+                <Input.TextArea
+                  rows={3}
+                  maxLength={1000}
+                  placeholder={doing.needsReason ? '写明需要修改或不通过的原因' : '如：经审核，情况属实，同意推荐'}
+                />
               </Form.Item>
             </>
           )}

@@ -50,33 +50,68 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
   const canBatch = !isEmployer && !isCommittee;
 
   const runBatch = (action: BatchAction, opinion: string | undefined) =>
-    batch.mutateAsync({ ids: selected, action: action.action, ...(action.needsReason ? { reason: opinion } : { opinion }) }).then((results) => {
-      setBatchOf(null);
-      setSelected([]);
-      const failed = results.filter((r) => !r.ok);
-      const names = new Map((list.data?.items ?? []).map((i) => [i.id, i.applicantName]));
-      modal[failed.length ? 'warning' : 'success']({
-        title: `${action.label}：成功 ${results.length - failed.length} 件${failed.length ? `，未成功 ${failed.length} 件` : ''}`,
-        content: failed.length ? (
-          <List size="small" dataSource={failed} renderItem={(f) => <List.Item>{`${names.get(f.id) ?? f.id}：${f.message}`}</List.Item>} />
-        ) : undefined,
-      });
-    }, onError);
+    batch
+      .mutateAsync({ ids: selected, action: action.action, ...(action.needsReason ? { reason: opinion } : { opinion }) })
+      .then((results) => {
+        setBatchOf(null);
+        setSelected([]);
+        const failed = results.filter((r) => !r.ok);
+        const names = new Map((list.data?.items ?? []).map((i) => [i.id, i.applicantName]));
+        modal[failed.length ? 'warning' : 'success']({
+          title: `${action.label}：成功 ${results.length - failed.length} 件${failed.length ? `，未成功 ${failed.length} 件` : ''}`,
+          content: failed.length ? (
+            <List
+              size="small"
+              dataSource={failed}
+              renderItem={(f) => <List.Item>{`${names.get(f.id) ?? f.id}：${f.message}`}</List.Item>}
+            />
+          ) : undefined,
+        });
+      }, onError);
 
   const title = isEmployer ? '职称申报审核' : isCommittee ? '评委会收件箱' : '职称申报审核推荐';
   return (
     <>
       <PageTitle>{title}</PageTitle>
-      {isCommittee && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="这里是各级审核推荐后报送本评委会办公室的申报材料。" />}
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={(v: { keyword?: string }) => set({ keyword: v.keyword?.trim() || undefined })}>
+      {isCommittee && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="这里是各级审核推荐后报送本评委会办公室的申报材料。" />
+      )}
+      <Form
+        layout="inline"
+        style={{ marginBottom: 16, rowGap: 8 }}
+        onFinish={(v: { keyword?: string }) => set({ keyword: v.keyword?.trim() || undefined })}
+      >
         <Form.Item name="keyword" label="姓名">
-          <Input.Search allowClear placeholder="按申报人姓名搜索" enterButton="搜索" onSearch={(v) => set({ keyword: v.trim() || undefined })} style={{ width: 240 }} />
+          <Input.Search
+            allowClear
+            placeholder="按申报人姓名搜索"
+            enterButton="搜索"
+            onSearch={(v) => set({ keyword: v.trim() || undefined })}
+            style={{ width: 240 }}
+          />
         </Form.Item>
         <Form.Item label="评审计划" htmlFor="queue-plan">
-          <Select id="queue-plan" allowClear placeholder="全部计划" style={{ width: 240 }} value={q.planId} onChange={(v: string | undefined) => set({ planId: v, specialtyCode: undefined })} options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+          <Select
+            id="queue-plan"
+            allowClear
+            placeholder="全部计划"
+            style={{ width: 240 }}
+            value={q.planId}
+            onChange={(v: string | undefined) => set({ planId: v, specialtyCode: undefined })}
+            options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
         </Form.Item>
         <Form.Item label="专业" htmlFor="queue-specialty">
-          <Select id="queue-specialty" allowClear notFoundContent="请先选择评审计划" placeholder="全部专业" style={{ width: 160 }} value={q.specialtyCode} onChange={(v: string | undefined) => set({ specialtyCode: v })} options={(plan?.specialties ?? []).map((s) => ({ value: s.code, label: s.name }))} />
+          <Select
+            id="queue-specialty"
+            allowClear
+            notFoundContent="请先选择评审计划"
+            placeholder="全部专业"
+            style={{ width: 160 }}
+            value={q.specialtyCode}
+            onChange={(v: string | undefined) => set({ specialtyCode: v })}
+            options={(plan?.specialties ?? []).map((s) => ({ value: s.code, label: s.name }))}
+          />
         </Form.Item>
         <Form.Item label="状态" htmlFor="queue-status">
           <Select
@@ -86,12 +121,22 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
             style={{ width: 150 }}
             value={q.status}
             onChange={(v: ApplicationStatus | undefined) => set({ status: v })}
-            options={(Object.keys(APPLICATION_STATUSES) as ApplicationStatus[]).filter((s) => s !== 'draft').map((s) => ({ value: s, label: APPLICATION_STATUSES[s].label }))}
+            options={(Object.keys(APPLICATION_STATUSES) as ApplicationStatus[])
+              .filter((s) => s !== 'draft')
+              .map((s) => ({ value: s, label: APPLICATION_STATUSES[s].label }))}
           />
         </Form.Item>
         {!isEmployer && (
           <Form.Item label="地区" htmlFor="queue-region">
-            <RegionCascader id="queue-region" aria-label="地区" changeOnSelect allowClear placeholder="全部地区" style={{ width: 240 }} onChange={(v) => set({ regionId: v.at(-1) })} />
+            <RegionCascader
+              id="queue-region"
+              aria-label="地区"
+              changeOnSelect
+              allowClear
+              placeholder="全部地区"
+              style={{ width: 240 }}
+              onChange={(v) => set({ regionId: v.at(-1) })}
+            />
           </Form.Item>
         )}
       </Form>
@@ -112,22 +157,71 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: tableEmpty(q.keyword || q.planId || q.status ? '没有符合条件的申报' : '暂无待处理的申报') }}
-        rowSelection={canBatch ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (r) => ({ 'aria-label': `选择 ${r.applicantName}` }) } : undefined}
+        rowSelection={
+          canBatch
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys.map(String)),
+                getCheckboxProps: (r) => ({ 'aria-label': `选择 ${r.applicantName}` }),
+              }
+            : undefined
+        }
         onChange={(pagination, _f, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          setQ((old) => ({ ...old, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20, sort: s?.order === 'ascend' ? 'submittedAt' : '-submittedAt' }));
+          setQ((old) => ({
+            ...old,
+            page: pagination.current ?? 1,
+            pageSize: pagination.pageSize ?? 20,
+            sort: s?.order === 'ascend' ? 'submittedAt' : '-submittedAt',
+          }));
         }}
-        pagination={{ current: q.page, pageSize: q.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => `共 ${n} 件` }}
+        pagination={{
+          current: q.page,
+          pageSize: q.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => `共 ${n} 件`,
+        }}
         columns={[
           // fixed widths (the plan column's ellipsis makes the layout fixed): the status never runs into 当前环节
-          { title: '申报人', dataIndex: 'applicantName', width: 100, render: (v: string, r) => <LinkButton type="link" to={`${base}/applications/${r.id}`}>{v}</LinkButton> },
+          {
+            title: '申报人',
+            dataIndex: 'applicantName',
+            width: 100,
+            render: (v: string, r) => (
+              <LinkButton type="link" to={`${base}/applications/${r.id}`}>
+                {v}
+              </LinkButton>
+            ),
+          },
           { title: '身份证号码', dataIndex: 'idNumberMasked', width: 170 },
           ...(isEmployer ? [] : [{ title: '工作单位', dataIndex: 'employerName', width: 150, ellipsis: { showTitle: true } }]),
           { title: '评审计划', dataIndex: 'planName', width: 180, ellipsis: { showTitle: true } },
           { title: '级别', dataIndex: 'level', width: 110, render: (v: string | null) => (v ? levelLabel(v) : '—') },
-          { title: '状态', dataIndex: 'statusLabel', width: 150, render: (v: string, r) => <StatusTag status={r.status} label={r.stepApproved ? `${v}（本级已审查通过）` : v} /> },
-          ...(isEmployer ? [{ title: '公示截止', dataIndex: 'publicityEnd', width: 130, render: (v: string | null, r: QueueItem) => <PublicityEndDate date={v} provisional={r.publicityEndProvisional} /> }] : [{ title: '当前环节', dataIndex: 'stepLabel', width: 160 }]),
-          { title: '提交时间', dataIndex: 'submittedAt', width: 110, sorter: true, sortOrder: q.sort === 'submittedAt' ? ('ascend' as const) : ('descend' as const), render: (v: string | null) => formatDateTime(v) },
+          {
+            title: '状态',
+            dataIndex: 'statusLabel',
+            width: 150,
+            render: (v: string, r) => <StatusTag status={r.status} label={r.stepApproved ? `${v}（本级已审查通过）` : v} />,
+          },
+          ...(isEmployer
+            ? [
+                {
+                  title: '公示截止',
+                  dataIndex: 'publicityEnd',
+                  width: 130,
+                  render: (v: string | null, r: QueueItem) => <PublicityEndDate date={v} provisional={r.publicityEndProvisional} />,
+                },
+              ]
+            : [{ title: '当前环节', dataIndex: 'stepLabel', width: 160 }]),
+          {
+            title: '提交时间',
+            dataIndex: 'submittedAt',
+            width: 110,
+            sorter: true,
+            sortOrder: q.sort === 'submittedAt' ? ('ascend' as const) : ('descend' as const),
+            render: (v: string | null) => formatDateTime(v),
+          },
         ]}
       />
       {batchOf && (
@@ -139,8 +233,16 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
           onFinish={(v) => void runBatch(batchOf, v.opinion)}
           intro={batchOf.action === 'stepReturn' ? '退回至下一级和申报人，请写明需要修改的内容。' : undefined}
         >
-          <Form.Item name="opinion" label={batchOf.needsReason ? '原因' : '意见'} rules={batchOf.needsReason ? [{ required: true, min: 2, message: '请填写原因（至少 2 个字）' }] : []}>
-            <Input.TextArea rows={3} maxLength={1000} placeholder={batchOf.needsReason ? '告诉申报人哪里需要修改' : '如：经审查，材料真实，同意推荐'} />
+          <Form.Item
+            name="opinion"
+            label={batchOf.needsReason ? '原因' : '意见'}
+            rules={batchOf.needsReason ? [{ required: true, min: 2, message: '请填写原因（至少 2 个字）' }] : []}
+          >
+            <Input.TextArea
+              rows={3}
+              maxLength={1000}
+              placeholder={batchOf.needsReason ? '告诉申报人哪里需要修改' : '如：经审查，材料真实，同意推荐'}
+            />
           </Form.Item>
         </FormModal>
       )}

@@ -60,8 +60,22 @@ export function PhotoStep({ app, plan, autosave }: StepProps) {
     <Flex vertical gap={16}>
       <Alert type="info" showIcon title="照片要求" description={`本计划要求：${describePhotoSpec(spec)}。请上传近期免冠正面证件照。`} />
       <Flex gap={24} wrap align="flex-start">
-        <div style={{ width: 150, height: 200, border: '1px dashed #bfbfbf', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#fafafa' }}>
-          {app.photoFileId ? <img src={fileUrl(app.photoFileId)} alt="已上传的证件照" style={{ maxWidth: '100%', maxHeight: '100%' }} /> : <Typography.Text type="secondary">尚未上传</Typography.Text>}
+        <div
+          style={{
+            width: 150,
+            height: 200,
+            border: '1px dashed #bfbfbf',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            background: '#fafafa',
+          }}
+        >
+          {app.photoFileId ? (
+            <img src={fileUrl(app.photoFileId)} alt="已上传的证件照" style={{ maxWidth: '100%', maxHeight: '100%' }} />
+          ) : (
+            <Typography.Text type="secondary">尚未上传</Typography.Text>
+          )}
         </div>
         <Flex vertical gap={8} style={{ flex: 1, minWidth: 240 }}>
           <Space wrap>
@@ -71,18 +85,33 @@ export function PhotoStep({ app, plan, autosave }: StepProps) {
               </Button>
             </Upload>
             {archivePhotoId && (
-              <Button icon={<IdcardOutlined aria-hidden />} loading={fromArchive.isPending} disabled={upload.isPending} onClick={() => void send('archive', false)}>
+              <Button
+                icon={<IdcardOutlined aria-hidden />}
+                loading={fromArchive.isPending}
+                disabled={upload.isPending}
+                onClick={() => void send('archive', false)}
+              >
                 使用档案中的证件照
               </Button>
             )}
           </Space>
           {archivePhotoId && (
             <Flex gap={8} align="center">
-              <img src={fileUrl(archivePhotoId)} alt="档案中的证件照" style={{ width: 36, height: 48, objectFit: 'cover', border: '1px solid #f0f0f0' }} />
+              <img
+                src={fileUrl(archivePhotoId)}
+                alt="档案中的证件照"
+                style={{ width: 36, height: 48, objectFit: 'cover', border: '1px solid #f0f0f0' }}
+              />
               <Typography.Text type="secondary">档案中已有证件照，可直接使用；同样按本计划要求检查。</Typography.Text>
             </Flex>
           )}
-          {result?.ok && <Alert type="success" showIcon title={`照片符合要求（${result.photo.width}×${result.photo.height} 像素，${Math.round(result.photo.bytes / 102.4) / 10} KB）`} />}
+          {result?.ok && (
+            <Alert
+              type="success"
+              showIcon
+              title={`照片符合要求（${result.photo.width}×${result.photo.height} 像素，${Math.round(result.photo.bytes / 102.4) / 10} KB）`}
+            />
+          )}
           {result && !result.ok && (
             <Alert
               type="error"
@@ -115,7 +144,8 @@ export function PhotoStep({ app, plan, autosave }: StepProps) {
 /** 3. 申报信息: level, mode, specialty (专业对口 picks the committee), mode extras, and the statement with a live counter. */
 export function InfoStep({ plan, draft, meta, setDraft, setMeta, autosave, infoCheck = 0 }: StepProps) {
   const max = plan.personalStatementMaxChars;
-  const fits = (level: string | null) => (m: PlanDocument['modes'][number]) => !level || !m.levels || m.levels.includes(level as Plan['levels'][number]);
+  const fits = (level: string | null) => (m: PlanDocument['modes'][number]) =>
+    !level || !m.levels || m.levels.includes(level as Plan['levels'][number]);
   const modes = plan.modes.filter(fits(meta.level));
   const spec = modeSpecOf(plan, meta.mode);
   const specialty = plan.specialties.find((s) => s.code === meta.specialtyCode);
@@ -141,15 +171,31 @@ export function InfoStep({ plan, draft, meta, setDraft, setMeta, autosave, infoC
           value={meta.level ?? undefined}
           placeholder="请选择申报级别"
           // a mode that does not fit the new level is cleared (and saved so)
-          onChange={(v: string) => setMeta({ level: v, mode: plan.modes.filter(fits(v)).some((m) => m.mode === meta.mode) ? meta.mode : null })}
+          onChange={(v: string) =>
+            setMeta({ level: v, mode: plan.modes.filter(fits(v)).some((m) => m.mode === meta.mode) ? meta.mode : null })
+          }
           options={plan.levels.map((l) => ({ value: l, label: levelLabel(l) }))}
         />
       </Form.Item>
       <Form.Item label="申报方式" required htmlFor="wizard-mode" extra={spec?.description} {...marked('mode')}>
-        <Select id="wizard-mode" aria-label="申报方式" value={meta.mode ?? undefined} placeholder="请选择申报方式" onChange={(v: string) => setMeta({ mode: v })} options={modes.map((m) => ({ value: m.mode, label: m.label || modeLabel(m.mode) }))} />
+        <Select
+          id="wizard-mode"
+          aria-label="申报方式"
+          value={meta.mode ?? undefined}
+          placeholder="请选择申报方式"
+          onChange={(v: string) => setMeta({ mode: v })}
+          options={modes.map((m) => ({ value: m.mode, label: m.label || modeLabel(m.mode) }))}
+        />
       </Form.Item>
       <Form.Item label="申报专业" required htmlFor="wizard-specialty" extra={specialty?.description} {...marked('specialtyCode')}>
-        <Select id="wizard-specialty" aria-label="申报专业" value={meta.specialtyCode ?? undefined} placeholder="请选择申报专业" onChange={(v: string) => setMeta({ specialtyCode: v })} options={plan.specialties.map((s) => ({ value: s.code, label: s.name }))} />
+        <Select
+          id="wizard-specialty"
+          aria-label="申报专业"
+          value={meta.specialtyCode ?? undefined}
+          placeholder="请选择申报专业"
+          onChange={(v: string) => setMeta({ specialtyCode: v })}
+          options={plan.specialties.map((s) => ({ value: s.code, label: s.name }))}
+        />
       </Form.Item>
       <Alert
         type="info"
@@ -160,7 +206,13 @@ export function InfoStep({ plan, draft, meta, setDraft, setMeta, autosave, infoC
       />
       {spec?.recommenders && (
         <Form.Item label={`推荐人数（须 ${spec.recommenders.count} 名：${spec.recommenders.qualification}）`} htmlFor="wizard-recommenders">
-          <InputNumber id="wizard-recommenders" min={0} max={20} value={draft.recommenders ?? 0} onChange={(v) => setDraft({ recommenders: v ?? 0 })} />
+          <InputNumber
+            id="wizard-recommenders"
+            min={0}
+            max={20}
+            value={draft.recommenders ?? 0}
+            onChange={(v) => setDraft({ recommenders: v ?? 0 })}
+          />
         </Form.Item>
       )}
       {spec?.requiresApprovalForm && (
@@ -203,13 +255,22 @@ export function AchievementsStep({ draft, setDraft, entries }: StepProps) {
   const waiting = entries.filter((e) => e.status !== 'approved');
   const base = approved.filter((e) => e.kind !== 'achievement').map((e) => e.id);
   const chosen = new Set((draft.entryIds ?? []).filter((id) => achievements.some((a) => a.id === id)));
-  const update = (ids: Set<string>, rep = draft.representativeWorkId) => setDraft({ entryIds: [...base, ...ids], representativeWorkId: rep && ids.has(rep) ? rep : null });
+  const update = (ids: Set<string>, rep = draft.representativeWorkId) =>
+    setDraft({ entryIds: [...base, ...ids], representativeWorkId: rep && ids.has(rep) ? rep : null });
   return (
     <Flex vertical gap={12}>
       <Typography.Text>
-        只能选用经单位审核通过的档案条目。学历、职称、考核、继续教育等已审核条目（{base.length} 项）自动随申报提交。请勾选本次申报的业绩成果，并指定 1 项代表作。
+        只能选用经单位审核通过的档案条目。学历、职称、考核、继续教育等已审核条目（{base.length}{' '}
+        项）自动随申报提交。请勾选本次申报的业绩成果，并指定 1 项代表作。
       </Typography.Text>
-      {waiting.length > 0 && <Alert type="warning" showIcon title={`另有 ${waiting.length} 项档案条目尚未审核通过，不能选用`} description="可在“个人业绩档案”中提交单位审核。" />}
+      {waiting.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`另有 ${waiting.length} 项档案条目尚未审核通过，不能选用`}
+          description="可在“个人业绩档案”中提交单位审核。"
+        />
+      )}
       {achievements.length === 0 ? (
         <Alert type="error" showIcon title="没有已审核通过的业绩成果" description="请先在“个人业绩档案”中添加业绩成果并提交单位审核。" />
       ) : (
@@ -269,7 +330,11 @@ export function AttachmentsStep({ app, plan, draft, meta, setDraft, autosave }: 
   };
   return (
     <Flex vertical gap={12}>
-      {missing.length > 0 ? <Alert type="warning" showIcon title={`还缺 ${missing.length} 项必交附件：${missing.map((a) => a.name).join('、')}`} /> : <Alert type="success" showIcon title="必交附件已齐全" />}
+      {missing.length > 0 ? (
+        <Alert type="warning" showIcon title={`还缺 ${missing.length} 项必交附件：${missing.map((a) => a.name).join('、')}`} />
+      ) : (
+        <Alert type="success" showIcon title="必交附件已齐全" />
+      )}
       <List
         bordered
         dataSource={list}
@@ -282,7 +347,13 @@ export function AttachmentsStep({ app, plan, draft, meta, setDraft, autosave }: 
                 <Flex vertical>
                   <Space wrap>
                     <Typography.Text strong>{a.name}</Typography.Text>
-                    {id ? <StatusTag tone="success" label="已上传" /> : a.required ? <StatusTag tone="danger" label="必交，缺少" /> : <StatusTag tone="neutral" label="选交" />}
+                    {id ? (
+                      <StatusTag tone="success" label="已上传" />
+                    ) : a.required ? (
+                      <StatusTag tone="danger" label="必交，缺少" />
+                    ) : (
+                      <StatusTag tone="neutral" label="选交" />
+                    )}
                   </Space>
                   {'note' in a && a.note ? <Typography.Text type="secondary">{String(a.note)}</Typography.Text> : null}
                 </Flex>
@@ -293,7 +364,12 @@ export function AttachmentsStep({ app, plan, draft, meta, setDraft, autosave }: 
                     </a>
                   )}
                   <Upload accept={EVIDENCE_ACCEPT} showUploadList={false} beforeUpload={(f) => (void upload(a.key, f), false)}>
-                    <Button size="small" icon={<UploadOutlined aria-hidden />} loading={pct !== undefined && pct >= 0} aria-label={`上传${a.name}`}>
+                    <Button
+                      size="small"
+                      icon={<UploadOutlined aria-hidden />}
+                      loading={pct !== undefined && pct >= 0}
+                      aria-label={`上传${a.name}`}
+                    >
                       {pct !== undefined && pct >= 0 ? `${pct}%` : id ? '替换' : '上传'}
                     </Button>
                   </Upload>

@@ -23,7 +23,16 @@ import type { FieldErrors } from '@shared/api-client';
 import { applyFieldErrors, useApiErrorHandler } from '@shared/feedback';
 import { required } from '@shared/form-rules';
 import { useSaveEntry, type ArchiveEntry } from '../api';
-import { ACHIEVEMENT_TYPE_OPTIONS, MOUNTAIN_COUNTY_OPTIONS, fieldsFor, initialValues, toEntryData, toFormValues, type FieldDef, type FormValues } from '../fields';
+import {
+  ACHIEVEMENT_TYPE_OPTIONS,
+  MOUNTAIN_COUNTY_OPTIONS,
+  fieldsFor,
+  initialValues,
+  toEntryData,
+  toFormValues,
+  type FieldDef,
+  type FormValues,
+} from '../fields';
 
 const KIND_HINTS: Partial<Record<ArchiveKind, string>> = {
   education:

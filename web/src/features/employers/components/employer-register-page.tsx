@@ -13,7 +13,6 @@ import { LetterUpload } from './letter-upload';
 import { EmployerRegistrationForm } from './registration-form';
 import { RegistrationSteps } from './registration-steps';
 
-
 /**
  * /employer/register: the registration form (public, or for a legal-person SSO operator without a unit),
  * then the 授权委托书 upload and the review status.
