@@ -19,7 +19,10 @@ export default tseslint.config(
     // features do not import each other (bulletproof-react): shared code goes to web/src/shared
     files: ['web/src/features/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../features/*', '../*/*'], message: '功能模块之间不要互相引用：请把共用代码放到 web/src/shared。' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../features/*', '../*/*'], message: '功能模块之间不要互相引用：请把共用代码放到 web/src/shared。' }] },
+      ],
     },
   },
 );

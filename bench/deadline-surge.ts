@@ -25,8 +25,19 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
 const PER_TRIAL = Math.floor((N - WARMUP) / TRIALS);
 const adminUrl = process.env.BENCH_PG;
 
-interface Cred { cookie: string; csrf: string; appId: string }
-interface Server { name: string; proc: ChildProcess; url: string; dataDir: string; setupMs?: number; creds?: Cred[] }
+interface Cred {
+  cookie: string;
+  csrf: string;
+  appId: string;
+}
+interface Server {
+  name: string;
+  proc: ChildProcess;
+  url: string;
+  dataDir: string;
+  setupMs?: number;
+  creds?: Cred[];
+}
 
 /** The child's first JSON line; everything else it prints goes to stderr (the stream stays open). */
 function firstJsonLine(child: ChildProcess, what: string): Promise<string> {
@@ -53,12 +64,23 @@ function firstJsonLine(child: ChildProcess, what: string): Promise<string> {
 async function startServer(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<Server> {
   // BENCH_CPU_PROF=dir: a V8 CPU profile of the platform server, written when it stops
   const prof = process.env.BENCH_CPU_PROF && name === 'platform' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'bench/surge-server.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', 'bench/surge-server.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env,
+  });
   process.on('exit', () => proc.kill());
   return { name, proc, ...(JSON.parse(await firstJsonLine(proc, name)) as Omit<Server, 'proc' | 'name'>) };
 }
 
-interface Result { n: number; errors: number; seconds: number; rps: number; p50: number; p99: number; firstError?: string }
+interface Result {
+  n: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  firstError?: string;
+}
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -76,19 +98,29 @@ async function load(base: string, count: number, make: (i: number) => { path: st
     new Promise<void>((resolve) => {
       const { path, headers } = make(i);
       const t = process.hrtime.bigint();
-      const req = request({ host: u.hostname, port: u.port, path, method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (text += c));
-        res.on('end', () => {
-          lat.push(Number(process.hrtime.bigint() - t) / 1e6);
-          if (res.statusCode !== 200) {
-            errors += 1;
-            firstError ??= `${res.statusCode} ${text.slice(0, 200)}`;
-          }
-          resolve();
-        });
-      });
+      const req = request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path,
+          method: 'POST',
+          agent,
+          headers: { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c) => (text += c));
+          res.on('end', () => {
+            lat.push(Number(process.hrtime.bigint() - t) / 1e6);
+            if (res.statusCode !== 200) {
+              errors += 1;
+              firstError ??= `${res.statusCode} ${text.slice(0, 200)}`;
+            }
+            resolve();
+          });
+        },
+      );
       req.on('error', (e) => {
         errors += 1;
         firstError ??= e.message;
@@ -97,9 +129,11 @@ async function load(base: string, count: number, make: (i: number) => { path: st
       req.end(body);
     });
   const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: C }, async () => {
-    for (let i = next++; i < count; i = next++) await one(i);
-  }));
+  await Promise.all(
+    Array.from({ length: C }, async () => {
+      for (let i = next++; i < count; i = next++) await one(i);
+    }),
+  );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   agent.destroy();
   lat.sort((a, b) => a - b);
@@ -165,15 +199,22 @@ try {
     if (first) console.log(`  first error: ${first}`);
     return rps;
   };
-  console.log(`database: ${dbUrl ? 'PostgreSQL (own database, pool 20 per server)' : 'PGlite (file-backed, relaxed durability, one per server)'}; ${N} applicants; concurrency ${C}; ${TRIALS} alternating trials × ${PER_TRIAL} requests per endpoint (+ ${WARMUP} warm-up)`);
-  console.log(`platform setup (demo data, plans, ${N} applicants with archives, drafts, sessions): ${((platform.setupMs ?? 0) / 1000).toFixed(1)} s`);
+  console.log(
+    `database: ${dbUrl ? 'PostgreSQL (own database, pool 20 per server)' : 'PGlite (file-backed, relaxed durability, one per server)'}; ${N} applicants; concurrency ${C}; ${TRIALS} alternating trials × ${PER_TRIAL} requests per endpoint (+ ${WARMUP} warm-up)`,
+  );
+  console.log(
+    `platform setup (demo data, plans, ${N} applicants with archives, drafts, sessions): ${((platform.setupMs ?? 0) / 1000).toFixed(1)} s`,
+  );
   const ins = show('bare INSERT', res.insert);
   const tx = show('bare 4-statement transaction', res.tx);
   const plat = show('platform submit (session, CSRF, full act())', res.platform);
   console.log(`ratio platform / bare INSERT:      ${(plat / ins).toFixed(2)}`);
   console.log(`ratio platform / bare transaction: ${(plat / tx).toFixed(2)} (aim ≥ 0.5, zero errors)`);
   console.log(`load average (1 min) after each trial: ${load1.map((x) => x.toFixed(2)).join(', ')}`);
-  if (dbUrl) console.log(`platform requests served: ${WARMUP + TRIALS * PER_TRIAL} (its statement count follows when it stops; the bare transaction sends 6 incl. BEGIN/COMMIT)`);
+  if (dbUrl)
+    console.log(
+      `platform requests served: ${WARMUP + TRIALS * PER_TRIAL} (its statement count follows when it stops; the bare transaction sends 6 incl. BEGIN/COMMIT)`,
+    );
 } catch (e) {
   console.error('benchmark failed:', e);
   process.exitCode = 1;

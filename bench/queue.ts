@@ -20,9 +20,23 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const REPS = Number(process.env.BENCH_REPS ?? 20);
 const adminUrl = process.env.BENCH_PG;
 
-interface Officer { name: string; orgId: string; cookie: string }
-interface Ready { url: string; dataDir: string; genMs: number; counts: Record<string, number>; officers: Officer[] }
-interface Captured { text: string; params: unknown[]; stage: number }
+interface Officer {
+  name: string;
+  orgId: string;
+  cookie: string;
+}
+interface Ready {
+  url: string;
+  dataDir: string;
+  genMs: number;
+  counts: Record<string, number>;
+  officers: Officer[];
+}
+interface Captured {
+  text: string;
+  params: unknown[];
+  stage: number;
+}
 
 let dbName: string | null = null;
 const env: NodeJS.ProcessEnv = { ...process.env };
@@ -38,7 +52,10 @@ if (adminUrl) {
   env.DATABASE_URL = u.toString();
 }
 
-const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/queue-server.ts'], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env });
+const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/queue-server.ts'], {
+  stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  env,
+});
 process.on('exit', () => proc.kill());
 const ask = <T>(msg: object) =>
   new Promise<T>((resolve) => {
@@ -94,8 +111,16 @@ let dataDir: string | null = null;
 try {
   const r = await ready();
   dataDir = r.dataDir;
-  console.log(`database: ${adminUrl ? 'PostgreSQL 15 (own database)' : 'PGlite (file-backed)'}; generated in ${(r.genMs / 1000).toFixed(0)} s: ${Object.entries(r.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
-  console.log(`${ROUNDS} alternating rounds × ${REPS} requests (server) and ${REPS} direct runs of the captured SQL, one at a time; p95 / p50 in ms`);
+  console.log(
+    `database: ${adminUrl ? 'PostgreSQL 15 (own database)' : 'PGlite (file-backed)'}; generated in ${(r.genMs / 1000).toFixed(0)} s: ${Object.entries(
+      r.counts,
+    )
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `${ROUNDS} alternating rounds × ${REPS} requests (server) and ${REPS} direct runs of the captured SQL, one at a time; p95 / p50 in ms`,
+  );
   console.log('| officer | queue size | page | server p95 | SQL p95 | ratio p95 | server p50 | SQL p50 |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const o of r.officers) {
@@ -126,7 +151,9 @@ try {
         direct.push(...(await ask<{ lat: number[] }>({ cmd: 'direct', queries: own, reps: REPS })).lat);
       }
       const stages = new Set(own.map((q) => q.stage)).size;
-      console.log(`| ${o.name} | ${body.total} | ${page} (${body.items.length} rows; ${own.length} statements in ${stages} stages) | ${p95(server).toFixed(1)} | ${p95(direct).toFixed(1)} | **${(p95(server) / p95(direct)).toFixed(2)}** | ${p50(server).toFixed(1)} | ${p50(direct).toFixed(1)} |`);
+      console.log(
+        `| ${o.name} | ${body.total} | ${page} (${body.items.length} rows; ${own.length} statements in ${stages} stages) | ${p95(server).toFixed(1)} | ${p95(direct).toFixed(1)} | **${(p95(server) / p95(direct)).toFixed(2)}** | ${p50(server).toFixed(1)} | ${p50(direct).toFixed(1)} |`,
+      );
     }
   }
   console.log(`load average (1 min): ${loadavg()[0]!.toFixed(2)}`);

@@ -13,7 +13,7 @@ import { readPlanFiles } from '../server/src/modules/plans/seed-plans';
 
 const N = Number(process.argv[2] ?? 100_000);
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const int = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1));
 
@@ -21,18 +21,34 @@ function facts(i: number): Facts {
   const start = int(1995, 2015);
   return {
     educations: [
-      { id: `e${i}a`, level: pick(['juniorCollege', 'bachelor', 'master'] as const), graduationDate: `${start - 1}-07-01`, isEngineering: true, isHighest: true },
+      {
+        id: `e${i}a`,
+        level: pick(['juniorCollege', 'bachelor', 'master'] as const),
+        graduationDate: `${start - 1}-07-01`,
+        isEngineering: true,
+        isHighest: true,
+      },
       { id: `e${i}b`, level: 'secondary', graduationDate: `${start - 4}-07-01`, isEngineering: false, isHighest: false },
     ],
     titles: [
       { id: `t${i}a`, level: 'assistant', grantedDate: `${start + 2}-12-01`, isCurrent: false, series: '工程' },
-      { id: `t${i}b`, level: pick(['intermediate', 'senior'] as const), grantedDate: `${start + int(5, 9)}-${String(int(1, 12)).padStart(2, '0')}-01`, isCurrent: true, series: '工程' },
+      {
+        id: `t${i}b`,
+        level: pick(['intermediate', 'senior'] as const),
+        grantedDate: `${start + int(5, 9)}-${String(int(1, 12)).padStart(2, '0')}-01`,
+        isCurrent: true,
+        series: '工程',
+      },
     ],
     work: [
       { id: `w${i}a`, startMonth: `${start}-08`, endMonth: `${start + 5}-06`, isEngineering: true, mountainCounty: rnd() < 0.2 },
       { id: `w${i}b`, startMonth: `${start + 5}-07`, endMonth: null, isEngineering: true, mountainCounty: rnd() < 0.2 },
     ],
-    assessments: [2017, 2018, 2019, 2020, 2021].map((y) => ({ id: `a${i}${y}`, year: y, result: rnd() < 0.97 ? pick(['qualified', 'competent', 'excellent']) : 'basicallyQualified' })),
+    assessments: [2017, 2018, 2019, 2020, 2021].map((y) => ({
+      id: `a${i}${y}`,
+      year: y,
+      result: rnd() < 0.97 ? pick(['qualified', 'competent', 'excellent']) : 'basicallyQualified',
+    })),
     continuingEducation: Array.from({ length: 24 }, (_, k) => ({
       id: `c${i}${k}`,
       year: 2017 + (k % 6),
@@ -45,17 +61,49 @@ function facts(i: number): Facts {
       const id = `x${i}${k}`;
       switch (k % 4) {
         case 0:
-          return { id, detail: { type: 'patent' as const, name: 'p', patentType: pick(['invention', 'utilityModel', 'design'] as const), patentNumber: 'ZL', grantDate: '2019-01-01', inventorRank: int(1, 5) } };
+          return {
+            id,
+            detail: {
+              type: 'patent' as const,
+              name: 'p',
+              patentType: pick(['invention', 'utilityModel', 'design'] as const),
+              patentNumber: 'ZL',
+              grantDate: '2019-01-01',
+              inventorRank: int(1, 5),
+            },
+          };
         case 1:
-          return { id, detail: { type: 'standard' as const, name: 's', number: 'n', level: pick(['national', 'industry', 'enterprise'] as const), role: pick(['led', 'participated'] as const), rank: int(1, 6), publishedDate: '2019-01-01' } };
+          return {
+            id,
+            detail: {
+              type: 'standard' as const,
+              name: 's',
+              number: 'n',
+              level: pick(['national', 'industry', 'enterprise'] as const),
+              role: pick(['led', 'participated'] as const),
+              rank: int(1, 6),
+              publishedDate: '2019-01-01',
+            },
+          };
         case 2:
           return { id, detail: { type: 'report' as const, title: 'r', reportKind: 'technicalReport' as const, date: '2019-01-01' } };
         default:
-          return { id, detail: { type: 'innovationResult' as const, name: 'i', year: 2019, salesWan: int(0, 3000), profitWan: int(0, 800) } };
+          return {
+            id,
+            detail: { type: 'innovationResult' as const, name: 'i', year: 2019, salesWan: int(0, 3000), profitWan: int(0, 800) },
+          };
       }
     }),
     fraudRoundYears: rnd() < 0.01 ? [2020] : [],
-    application: { selfScore: [{ itemKey: 'x', points: int(40, 100), evidenceIds: ['e'] }], recommenders: int(0, 4), incomeTaxMultiples: [{ year: 2018, multiple: rnd() * 2 }, { year: 2019, multiple: rnd() * 2 }], mentoring: rnd() < 0.5 },
+    application: {
+      selfScore: [{ itemKey: 'x', points: int(40, 100), evidenceIds: ['e'] }],
+      recommenders: int(0, 4),
+      incomeTaxMultiples: [
+        { year: 2018, multiple: rnd() * 2 },
+        { year: 2019, multiple: rnd() * 2 },
+      ],
+      mentoring: rnd() < 0.5,
+    },
   };
 }
 

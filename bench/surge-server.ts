@@ -191,18 +191,16 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
       }),
     )
     .returning({ id: organizations.id, regionPath: organizations.regionPath });
-  await db
-    .insert(users)
-    .values(
-      employers.map((e, i) => ({
-        role: 'employer',
-        orgId: e.id,
-        username: `bench-emp-${i}`,
-        realName: '单位经办人',
-        mobile: '13900002222',
-        profileCompletedAt: now(),
-      })),
-    );
+  await db.insert(users).values(
+    employers.map((e, i) => ({
+      role: 'employer',
+      orgId: e.id,
+      username: `bench-emp-${i}`,
+      realName: '单位经办人',
+      mobile: '13900002222',
+      profileCompletedAt: now(),
+    })),
+  );
 
   const chunk = async <T>(rows: T[], size: number, fn: (part: T[]) => Promise<unknown>) => {
     for (let i = 0; i < rows.length; i += size) await fn(rows.slice(i, i + size));
@@ -214,21 +212,19 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
     employer: employers[i % employers.length]!,
   }));
   await chunk(people, 1000, (part) =>
-    db
-      .insert(users)
-      .values(
-        part.map((p) => ({
-          id: p.id,
-          role: 'applicant',
-          realName: '基准申报人',
-          idNumber: p.idNumber,
-          username: p.idNumber,
-          mobile: '13812345678',
-          currentSpecialty: '软件开发',
-          workStartMonth: '2007-08',
-          profileCompletedAt: now(),
-        })),
-      ),
+    db.insert(users).values(
+      part.map((p) => ({
+        id: p.id,
+        role: 'applicant',
+        realName: '基准申报人',
+        idNumber: p.idNumber,
+        username: p.idNumber,
+        mobile: '13812345678',
+        currentSpecialty: '软件开发',
+        workStartMonth: '2007-08',
+        profileCompletedAt: now(),
+      })),
+    ),
   );
   await chunk(people, 1000, (part) =>
     db
@@ -344,19 +340,17 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
   });
   await chunk(apps, 1000, (part) => db.insert(applications).values(part));
   await chunk(apps, 2000, (part) =>
-    db
-      .insert(applicationEvents)
-      .values(
-        part.map((a) => ({
-          applicationId: a.id,
-          at: now(),
-          actorUserId: a.applicantId,
-          actorOrgName: '基准申报人',
-          action: 'create',
-          label: '开始申报',
-          toStatus: 'draft',
-        })),
-      ),
+    db.insert(applicationEvents).values(
+      part.map((a) => ({
+        applicationId: a.id,
+        at: now(),
+        actorUserId: a.applicantId,
+        actorOrgName: '基准申报人',
+        action: 'create',
+        label: '开始申报',
+        toStatus: 'draft',
+      })),
+    ),
   );
   // one session per applicant, as the sign-in would create it: SHA-256 of the cookie token, the CSRF token beside it
   const creds = people.map((p, i) => ({
@@ -366,20 +360,18 @@ if (mode === 'bare-insert' || mode === 'bare-tx') {
     appId: apps[i]!.id,
   }));
   await chunk(creds, 2000, (part) =>
-    db
-      .insert(sessions)
-      .values(
-        part.map((c) => ({
-          id: sha256(c.token),
-          userId: c.userId,
-          csrfToken: c.csrf,
-          ip: '127.0.0.1',
-          userAgent: 'bench',
-          createdAt: now(),
-          lastSeenAt: now(),
-          expiresAt: new Date(now().getTime() + 12 * 3600_000),
-        })),
-      ),
+    db.insert(sessions).values(
+      part.map((c) => ({
+        id: sha256(c.token),
+        userId: c.userId,
+        csrfToken: c.csrf,
+        ip: '127.0.0.1',
+        userAgent: 'bench',
+        createdAt: now(),
+        lastSeenAt: now(),
+        expiresAt: new Date(now().getTime() + 12 * 3600_000),
+      })),
+    ),
   );
   const setupMs = Date.now() - t0;
   const app = await buildApp(ctx);

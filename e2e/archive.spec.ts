@@ -12,7 +12,6 @@ const APPLICANT = '330127198503120513'; // 张伟, bound to 淳安县千岛湖�
 const EMPLOYER = 'qdhsw';
 const run = String(Date.now() % 100000);
 
-
 /** Types a date into the antd DatePicker labelled `label` ('YYYY-MM-DD', 'YYYY-MM' or 'YYYY'). */
 async function typeDate(page: Page, label: string, value: string) {
   const input = page.getByRole('textbox', { name: label, exact: true });

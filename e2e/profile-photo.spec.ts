@@ -72,11 +72,19 @@ test("the wizard's photo step uses the archive photo, checked against the plan l
   await register(page, name, '19890615', '13957100177');
   // setup through the API (the profile, binding and upload pages have their own journeys)
   await call(page.request, 'PUT', '/api/v1/me/profile', { currentSpecialty: '给排水工程', workStartMonth: '2012-07' });
-  const [employer] = await call<Array<{ id: string; name: string }>>(page.request, 'GET', `/api/v1/employers/search?keyword=${encodeURIComponent('千岛湖水务')}`);
+  const [employer] = await call<Array<{ id: string; name: string }>>(
+    page.request,
+    'GET',
+    `/api/v1/employers/search?keyword=${encodeURIComponent('千岛湖水务')}`,
+  );
   await call(page.request, 'POST', '/api/v1/bindings', { employerId: employer!.id });
   const operator = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
   await call(operator, 'POST', '/api/v1/sessions', { username: 'qdhsw', password: DEMO_PASSWORD });
-  const pending = await call<{ items: Array<{ id: string; applicantName: string }> }>(operator, 'GET', '/api/v1/bindings?status=pending&pageSize=100');
+  const pending = await call<{ items: Array<{ id: string; applicantName: string }> }>(
+    operator,
+    'GET',
+    '/api/v1/bindings?status=pending&pageSize=100',
+  );
   await call(operator, 'POST', `/api/v1/bindings/${pending.items.find((b) => b.applicantName === name)!.id}/approve`);
   await operator.dispose();
   // the demo round is open at the platform's real date (another journey may have moved the clock)
@@ -89,7 +97,11 @@ test("the wizard's photo step uses the archive photo, checked against the plan l
   await expect(card.getByRole('img', { name: '档案中的证件照' })).toBeVisible();
 
   await page.goto('/applicant/applications');
-  await page.getByRole('listitem').filter({ hasText: /演示轮次/ }).getByRole('button', { name: /马上申报/ }).click();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: /演示轮次/ })
+    .getByRole('button', { name: /马上申报/ })
+    .click();
   await expect(page).toHaveURL(/\/applicant\/applications\/[0-9a-f-]{36}/);
   await expect(page.getByText(/本计划要求：格式 JPG/)).toBeVisible();
   await expect(page.getByText('档案中已有证件照，可直接使用；同样按本计划要求检查。')).toBeVisible();

@@ -65,11 +65,16 @@ const vitest = ['vitest', 'run', '--reporter=default', '--reporter=json'];
 run('领域规则单元测试 (domain)', 'npx', [...vitest, '--outputFile.json', join(out, 'domain.json'), '--project', 'domain']);
 countVitest(join(out, 'domain.json'));
 
-run('服务端集成测试 — 嵌入式 PGlite', 'npx', [...vitest, '--outputFile.json', join(out, 'pglite.json'), '--project', 'server'], { TEST_DB: 'pglite' });
+run('服务端集成测试 — 嵌入式 PGlite', 'npx', [...vitest, '--outputFile.json', join(out, 'pglite.json'), '--project', 'server'], {
+  TEST_DB: 'pglite',
+});
 countVitest(join(out, 'pglite.json'));
 
 if (await postgresReachable()) {
-  run('服务端集成测试 — PostgreSQL', 'npx', [...vitest, '--outputFile.json', join(out, 'postgres.json'), '--project', 'server'], { TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl });
+  run('服务端集成测试 — PostgreSQL', 'npx', [...vitest, '--outputFile.json', join(out, 'postgres.json'), '--project', 'server'], {
+    TEST_DB: 'postgres',
+    TEST_DATABASE_URL: pgUrl,
+  });
   countVitest(join(out, 'postgres.json'));
 } else if (process.env.CI) {
   console.log(`\nPostgreSQL (${pgUrl}) 不可达：CI 中必须运行 PostgreSQL 测试，判为失败。`);
@@ -81,7 +86,9 @@ if (await postgresReachable()) {
 
 if (existsSync(chromium)) {
   if (run('构建前端', 'npm', ['run', 'build', '-w', 'web'])) {
-    run('浏览器旅程测试 (Playwright + chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'e2e.json') });
+    run('浏览器旅程测试 (Playwright + chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'e2e.json'),
+    });
     countPlaywright(join(out, 'e2e.json'));
   } else totals.failed += 1;
 } else if (process.env.CI) {

@@ -46,14 +46,29 @@ async function submittedApplication(zhang: TestClient) {
   const plan = (await zhang.get(`/api/v1/plans/${planId}`)).json().plan;
   const pdf = Buffer.from('%PDF-1.4\n%attachment for review\n%%EOF\n');
   const up = (await zhang.post('/api/v1/uploads', { filename: '综合表.pdf', size: pdf.length, clientKey: `review-${id}` })).json();
-  const done = (await zhang.request('PUT', `/api/v1/uploads/${up.id}/content`, pdf, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' })).json();
-  const attachments = Object.fromEntries(plan.modes.find((m: { mode: string }) => m.mode === 'normal').attachments.map((a: { key: string }) => [a.key, done.fileId]));
-  const save = await zhang.put(`/api/v1/applications/${id}/draft`, { mode: 'normal', specialtyCode: 'it-development', draft: { personalStatement: '述职', entryIds: entries.map((e) => e.id), representativeWorkId: rep, attachments } });
+  const done = (
+    await zhang.request('PUT', `/api/v1/uploads/${up.id}/content`, pdf, {
+      'content-type': 'application/offset+octet-stream',
+      'upload-offset': '0',
+    })
+  ).json();
+  const attachments = Object.fromEntries(
+    plan.modes.find((m: { mode: string }) => m.mode === 'normal').attachments.map((a: { key: string }) => [a.key, done.fileId]),
+  );
+  const save = await zhang.put(`/api/v1/applications/${id}/draft`, {
+    mode: 'normal',
+    specialtyCode: 'it-development',
+    draft: { personalStatement: '述职', entryIds: entries.map((e) => e.id), representativeWorkId: rep, attachments },
+  });
   expect(save.statusCode, save.body).toBe(200);
-  const photo = await sharp({ create: { width: 240, height: 320, channels: 3, background: '#fff' } }).jpeg({ quality: 60 }).toBuffer();
+  const photo = await sharp({ create: { width: 240, height: 320, channels: 3, background: '#fff' } })
+    .jpeg({ quality: 60 })
+    .toBuffer();
   expect((await zhang.upload(`/api/v1/applications/${id}/photo`, { name: 'me.jpg', content: photo })).json().ok).toBe(true);
   const { token } = (await zhang.post(`/api/v1/applications/${id}/pledge-token`, {})).json();
-  const sig = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } }).png().toBuffer();
+  const sig = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } })
+    .png()
+    .toBuffer();
   expect((await env.client().post(`/api/v1/pledge/${token}`, { signature: sig.toString('base64') })).statusCode).toBe(200);
   // the demo archive meets the demo round: the live check agrees with the submission
   const live = (await zhang.get(`/api/v1/applications/${id}/eligibility`)).json();
@@ -90,7 +105,12 @@ describe(`reviewing an application (${dbKind})`, () => {
     const zhang = await login(DEMO_PEOPLE.zhangWei.idNumber);
     const pdf = Buffer.from('%PDF-1.4\n%private\n%%EOF\n');
     const up = (await zhang.post('/api/v1/uploads', { filename: '私人.pdf', size: pdf.length, clientKey: 'private-file-1' })).json();
-    const privateId = (await zhang.request('PUT', `/api/v1/uploads/${up.id}/content`, pdf, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' })).json().fileId as string;
+    const privateId = (
+      await zhang.request('PUT', `/api/v1/uploads/${up.id}/content`, pdf, {
+        'content-type': 'application/offset+octet-stream',
+        'upload-offset': '0',
+      })
+    ).json().fileId as string;
     const unit = await login('qdhsw');
     expect((await unit.get(`/api/v1/files/${privateId}?application=${id}`)).statusCode).toBe(404);
   });
@@ -104,7 +124,14 @@ describe(`reviewing an application (${dbKind})`, () => {
     // a second, submitted application (another round) that uses the education entry only
     const [seed] = await env.ctx.db.select().from(plans).where(eq(plans.key, '2019-it-senior'));
     const [app] = await env.ctx.db.select().from(applications).where(eq(applications.id, id));
-    await env.ctx.db.insert(applications).values({ applicantId: zhangId, planId: seed!.id, employerId: app!.employerId, regionPath: app!.regionPath, status: 'submitted', draft: { entryIds: [shared.id] } });
+    await env.ctx.db.insert(applications).values({
+      applicantId: zhangId,
+      planId: seed!.id,
+      employerId: app!.employerId,
+      regionPath: app!.regionPath,
+      status: 'submitted',
+      draft: { entryIds: [shared.id] },
+    });
     const w = await zhang.post(`/api/v1/applications/${id}/actions/withdraw`, {});
     expect(w.statusCode, w.body).toBe(200);
     const after = await env.ctx.db.select().from(archiveEntries).where(eq(archiveEntries.applicantId, zhangId));
@@ -115,17 +142,27 @@ describe(`reviewing an application (${dbKind})`, () => {
     expect((await unit.get('/api/v1/home')).json().pending.find((p: { key: string }) => p.key === 'applications').count).toBe(0);
   });
 
-  it('submission refuses an attachment that is not the applicant\'s file, and an entry the employer has not approved', async () => {
+  it("submission refuses an attachment that is not the applicant's file, and an entry the employer has not approved", async () => {
     const zhang = await login(DEMO_PEOPLE.zhangWei.idNumber);
     const [app] = await env.ctx.db.select().from(applications).where(eq(applications.id, id));
     const draft = app!.draft as { attachments: Record<string, string>; entryIds: string[] };
     const key = Object.keys(draft.attachments)[0]!;
     // the same bytes, but another person's upload
     const [mine] = await env.ctx.db.select().from(files).where(eq(files.id, draft.attachments[key]!));
-    const [other] = await env.ctx.db.select({ id: users.id }).from(users).where(sql`${users.id} <> ${zhangId} and ${users.role} = 'applicant'`).limit(1);
+    const [other] = await env.ctx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`${users.id} <> ${zhangId} and ${users.role} = 'applicant'`)
+      .limit(1);
     const { id: _mineId, ...copy } = mine!;
-    const [foreign] = await env.ctx.db.insert(files).values({ ...copy, ownerUserId: other!.id }).returning({ id: files.id });
-    await env.ctx.db.update(applications).set({ status: 'draft', draft: { ...draft, attachments: { ...draft.attachments, [key]: foreign!.id } } }).where(eq(applications.id, id));
+    const [foreign] = await env.ctx.db
+      .insert(files)
+      .values({ ...copy, ownerUserId: other!.id })
+      .returning({ id: files.id });
+    await env.ctx.db
+      .update(applications)
+      .set({ status: 'draft', draft: { ...draft, attachments: { ...draft.attachments, [key]: foreign!.id } } })
+      .where(eq(applications.id, id));
     const stolen = await zhang.post(`/api/v1/applications/${id}/actions/submit`, {});
     expect(stolen.statusCode).toBe(409);
     expect(stolen.json().message).toBe('附件中有不属于本人的文件，请重新上传');

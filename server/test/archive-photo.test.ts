@@ -25,7 +25,10 @@ const image = (width: number, height: number, format: 'png' | 'jpeg') => {
   return (format === 'png' ? s.png() : s.jpeg({ quality: 80 })).toBuffer();
 };
 const photoAudits = async (action: string) =>
-  env.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, zhangId)));
+  env.ctx.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, zhangId)));
 
 describe(`the archive photo on 基本信息 (${dbKind})`, () => {
   let zhang: TestClient;
@@ -51,7 +54,13 @@ describe(`the archive photo on 基本信息 (${dbKind})`, () => {
     const [u] = await env.ctx.db.select({ photoFileId: users.photoFileId }).from(users).where(eq(users.id, zhangId));
     expect(u!.photoFileId).toBe(photoId);
     const [f] = await env.ctx.db.select().from(files).where(eq(files.id, photoId));
-    expect(f).toMatchObject({ mime: 'image/png', size: png.length, ownerUserId: zhangId, purpose: 'idPhoto', originalName: '我的照片.png' });
+    expect(f).toMatchObject({
+      mime: 'image/png',
+      size: png.length,
+      ownerUserId: zhangId,
+      purpose: 'idPhoto',
+      originalName: '我的照片.png',
+    });
     const audits = await photoAudits('user.photoUploaded');
     expect(audits).toHaveLength(1);
     expect(audits[0]!.after).toMatchObject({ photoFileId: photoId, format: 'png', width: 300, height: 400 });
@@ -118,7 +127,9 @@ describe(`the archive photo on 基本信息 (${dbKind})`, () => {
 describe(`the wizard takes the archive photo (${dbKind})`, () => {
   let zhang: TestClient;
   let appId: string;
-  const appPhoto = async () => (await env.ctx.db.select({ photoFileId: applications.photoFileId }).from(applications).where(eq(applications.id, appId)))[0]!.photoFileId;
+  const appPhoto = async () =>
+    (await env.ctx.db.select({ photoFileId: applications.photoFileId }).from(applications).where(eq(applications.id, appId)))[0]!
+      .photoFileId;
 
   beforeAll(async () => {
     zhang = await login(DEMO_PEOPLE.zhangWei.idNumber);
@@ -141,7 +152,12 @@ describe(`the wizard takes the archive photo (${dbKind})`, () => {
     const res = await zhang.post(`/api/v1/applications/${appId}/photo/from-archive`);
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
-    expect(r).toMatchObject({ ok: true, problems: [], suggestedSize: null, photo: { format: 'jpeg', width: 250, height: 350, bytes: jpg.length } });
+    expect(r).toMatchObject({
+      ok: true,
+      problems: [],
+      suggestedSize: null,
+      photo: { format: 'jpeg', width: 250, height: 350, bytes: jpg.length },
+    });
     expect(r.fileId).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.fileId).not.toBe(archiveId); // the application keeps its own copy
     expect(await appPhoto()).toBe(r.fileId);
@@ -176,7 +192,9 @@ describe(`the wizard takes the archive photo (${dbKind})`, () => {
   });
 
   it('answers an upload and the archive path with the same shape', async () => {
-    const up = (await zhang.upload(`/api/v1/applications/${appId}/photo`, { name: 'big.png', content: await image(600, 800, 'png') })).json();
+    const up = (
+      await zhang.upload(`/api/v1/applications/${appId}/photo`, { name: 'big.png', content: await image(600, 800, 'png') })
+    ).json();
     const fromArchive = (await zhang.post(`/api/v1/applications/${appId}/photo/from-archive`)).json();
     expect(Object.keys(fromArchive).sort()).toEqual(Object.keys(up).sort());
     expect(fromArchive.problems).toEqual(up.problems);

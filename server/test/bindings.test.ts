@@ -92,7 +92,10 @@ describe(`binding an applicant to an employer (${dbKind}; seed 003 附件2.2)`, 
     await (await env.client().login(emp.username)).post(`/api/v1/bindings/${id2}/approve`, {});
     const late = await a.client.post(`/api/v1/bindings/${id2}/cancel`, {});
     expect(late.statusCode).toBe(409);
-    const unitInbox = await env.ctx.db.select().from(notifications).where(and(eq(notifications.userId, emp.operator.id), eq(notifications.title, '新的单位绑定申请')));
+    const unitInbox = await env.ctx.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, emp.operator.id), eq(notifications.title, '新的单位绑定申请')));
     expect(unitInbox).toHaveLength(2);
   });
 });

@@ -16,8 +16,20 @@ function year(plan: Plan, delta: number) {
 function passingFacts(plan: Plan, mode: ApplicationMode, level: string): Facts {
   const row = plan.eligibility.find((e) => e.level === level)?.rows[0];
   const f: Facts = {
-    educations: [{ id: 'edu', level: row?.education ?? 'bachelor', graduationDate: `${year(plan, -25)}-07-01`, isEngineering: true, isHighest: true }],
-    titles: row?.requiredTitle ? [{ id: 'title', level: row.requiredTitle, grantedDate: `${year(plan, -(row.yearsInTitle + 1))}-06-01`, isCurrent: true, series: '工程' }] : [],
+    educations: [
+      { id: 'edu', level: row?.education ?? 'bachelor', graduationDate: `${year(plan, -25)}-07-01`, isEngineering: true, isHighest: true },
+    ],
+    titles: row?.requiredTitle
+      ? [
+          {
+            id: 'title',
+            level: row.requiredTitle,
+            grantedDate: `${year(plan, -(row.yearsInTitle + 1))}-06-01`,
+            isCurrent: true,
+            series: '工程',
+          },
+        ]
+      : [],
     work: [{ id: 'work', startMonth: `${year(plan, -24)}-08`, endMonth: null, isEngineering: true, mountainCounty: false }],
     assessments: Array.from({ length: 12 }, (_, i) => ({ id: `a${i}`, year: year(plan, -i), result: 'competent' })),
     continuingEducation: [],
@@ -32,7 +44,17 @@ function passingFacts(plan: Plan, mode: ApplicationMode, level: string): Facts {
   }
   if (mode === 'directReport') {
     f.achievements.push(
-      { id: 'pat', detail: { type: 'patent', name: '发明', patentType: 'invention', patentNumber: 'ZL1', grantDate: `${year(plan, -2)}-01-01`, inventorRank: 1 } },
+      {
+        id: 'pat',
+        detail: {
+          type: 'patent',
+          name: '发明',
+          patentType: 'invention',
+          patentNumber: 'ZL1',
+          grantDate: `${year(plan, -2)}-01-01`,
+          inventorRank: 1,
+        },
+      },
       { id: 'r1', detail: { type: 'report', title: '技术报告一', reportKind: 'technicalReport', date: `${year(plan, -2)}-01-01` } },
       { id: 'r2', detail: { type: 'report', title: '技术报告二', reportKind: 'researchReport', date: `${year(plan, -1)}-01-01` } },
       { id: 'inn', detail: { type: 'innovationResult', name: '成果', year: year(plan, -1), profitWan: 600 } },

@@ -54,7 +54,11 @@ export function menuFor(user: SessionUser): MenuEntry[] {
       return [
         { path: '/manage', label: '首页', icon: <HomeOutlined aria-hidden /> },
         { path: '/manage/employers', label: '单位注册审核', icon: <FileSearchOutlined aria-hidden /> },
-        { path: '/manage/applications', label: user.orgKind === 'committeeOffice' ? '评委会收件箱' : '申报审核推荐', icon: <FormOutlined aria-hidden /> },
+        {
+          path: '/manage/applications',
+          label: user.orgKind === 'committeeOffice' ? '评委会收件箱' : '申报审核推荐',
+          icon: <FormOutlined aria-hidden />,
+        },
         ...(user.orgKind === 'committeeOffice'
           ? [
               { path: '/manage/plans', label: '评审计划', icon: <ScheduleOutlined aria-hidden /> },

@@ -32,7 +32,14 @@ export interface EligibilityResult {
   eligible: boolean;
   interviewRequired: boolean;
   interviewReasons: string[];
-  results: Array<{ rule: string; title: string; status: 'pass' | 'fail' | 'needsReview'; explanation: string; numbers: Record<string, number | string>; evidence: string[] }>;
+  results: Array<{
+    rule: string;
+    title: string;
+    status: 'pass' | 'fail' | 'needsReview';
+    explanation: string;
+    numbers: Record<string, number | string>;
+    evidence: string[];
+  }>;
 }
 
 export const planKeys = {
@@ -46,4 +53,3 @@ export const useMyPlans = () => useQuery({ queryKey: planKeys.mine, queryFn: () 
 export const fetchPlan = (id: string) => api<{ summary: PlanSummary; plan: PlanDocument }>(`/plans/${id}`);
 /** One plan with its document; waits until the id is known (a page may learn it from another query first). */
 export const usePlan = (id: string) => useQuery({ queryKey: planKeys.one(id), queryFn: () => fetchPlan(id), enabled: id !== '' });
-

@@ -10,8 +10,7 @@ type Education = z.infer<typeof ZEducation>;
 export const REGISTRY_FIRST_YEAR = 2001;
 
 export type VerificationRoute =
-  | { route: 'registry'; fallbackDocuments: string[]; explanation: string }
-  | { route: 'upload'; documents: string[]; explanation: string };
+  { route: 'registry'; fallbackDocuments: string[]; explanation: string } | { route: 'upload'; documents: string[]; explanation: string };
 
 export function educationVerificationRoute(e: Pick<Education, 'origin' | 'graduationDate' | 'technicalSchoolClass'>): VerificationRoute {
   if (e.origin !== 'domestic') {
@@ -44,7 +43,13 @@ export function educationVerificationRoute(e: Pick<Education, 'origin' | 'gradua
   };
 }
 
-const LEVEL_LABELS: Record<EducationLevel, string> = { secondary: '中专', juniorCollege: '大专', bachelor: '本科', master: '硕士研究生', doctor: '博士研究生' };
+const LEVEL_LABELS: Record<EducationLevel, string> = {
+  secondary: '中专',
+  juniorCollege: '大专',
+  bachelor: '本科',
+  master: '硕士研究生',
+  doctor: '博士研究生',
+};
 export function levelLabel(l: EducationLevel): string {
   return LEVEL_LABELS[l];
 }

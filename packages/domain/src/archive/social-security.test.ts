@@ -33,6 +33,12 @@ describe('social security over the last 3 years (SPEC §2; seed 002 五(三))', 
     const r = checkSocialSecurity([{ startMonth: '2021-01', endMonth: '2022-06', province: '浙江省' }], [], now);
     expect(r.missingMonths[0]).toBe('2019-07');
     expect(r.missingMonths).toHaveLength(18);
-    expect(checkSocialSecurity([{ startMonth: '2021-01', endMonth: '2022-06', province: '浙江省' }], [{ startMonth: '2019-07', endMonth: '2020-12' }], now).ok).toBe(true);
+    expect(
+      checkSocialSecurity(
+        [{ startMonth: '2021-01', endMonth: '2022-06', province: '浙江省' }],
+        [{ startMonth: '2019-07', endMonth: '2020-12' }],
+        now,
+      ).ok,
+    ).toBe(true);
   });
 });

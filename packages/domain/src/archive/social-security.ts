@@ -37,7 +37,11 @@ export interface SocialSecurityCheck {
 }
 
 /** The window is the SOCIAL_SECURITY_MONTHS months ending with the month before `currentMonth`. */
-export function checkSocialSecurity(periods: Period[], proofs: Array<{ startMonth: string; endMonth: string }>, currentMonth: string): SocialSecurityCheck {
+export function checkSocialSecurity(
+  periods: Period[],
+  proofs: Array<{ startMonth: string; endMonth: string }>,
+  currentMonth: string,
+): SocialSecurityCheck {
   const toMonth = addMonths(currentMonth, -1);
   const fromMonth = addMonths(currentMonth, -SOCIAL_SECURITY_MONTHS);
   const months = monthsBetween(fromMonth, toMonth);
@@ -57,7 +61,9 @@ export function checkSocialSecurity(periods: Period[], proofs: Array<{ startMont
   const explanation = ok
     ? `${fromMonth} 至 ${toMonth} 共 ${months.length} 个月社保齐全（省内 ${inProvince} 个月）`
     : [
-        unproven.length ? `省外参保 ${unproven.length} 个月（${unproven[0]} 起）须上传《基本养老保险参保缴费证明》，或劳动合同、银行工资流水和个税证明` : '',
+        unproven.length
+          ? `省外参保 ${unproven.length} 个月（${unproven[0]} 起）须上传《基本养老保险参保缴费证明》，或劳动合同、银行工资流水和个税证明`
+          : '',
         missing.length ? `${missing.length} 个月（${missing[0]} 起）未查询到参保记录，请上传相应证明` : '',
       ]
         .filter(Boolean)

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isPastDeadline, shanghaiDate } from './deadline';
-import { UnknownCalendarYearError, isWorkingDay, mergeCalendar, publicityEndDate, workingDaysBetween, type CalendarData } from './working-days';
+import {
+  UnknownCalendarYearError,
+  isWorkingDay,
+  mergeCalendar,
+  publicityEndDate,
+  workingDaysBetween,
+  type CalendarData,
+} from './working-days';
 
 // 2021 National Day: 10-01..10-07 off, 09-26 (Sun) and 10-09 (Sat) worked — the official schedule
 const cal2021: CalendarData = {

@@ -57,7 +57,9 @@ describe('canCreateOrganization (management accounts are allocated: seeds 002 å›
   });
   it('nobody creates employers, and officers create nothing', () => {
     expect(canCreateOrganization(province, 'employer', { regionPath: '330000', regionLevel: 'province' }).ok).toBe(false);
-    expect(canCreateOrganization(actor({}), 'acceptancePoint', { regionPath: '330000/330100/330127', regionLevel: 'county' }).ok).toBe(false);
+    expect(canCreateOrganization(actor({}), 'acceptancePoint', { regionPath: '330000/330100/330127', regionLevel: 'county' }).ok).toBe(
+      false,
+    );
   });
   it('experts are added by committee offices', () => {
     expect(canAddExpert(actor({ orgKind: 'committeeOffice' }))).toBe(true);

@@ -26,7 +26,8 @@ function describe(b: Bound, unit: (n: number) => string): string {
   return parts.join('且');
 }
 
-const kb = (n: number) => (n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / 1024 / 1024} MB` : `${Math.round((n / 1024) * 10) / 10} KB`);
+const kb = (n: number) =>
+  n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / 1024 / 1024} MB` : `${Math.round((n / 1024) * 10) / 10} KB`;
 const px = (n: number) => `${n} 像素`;
 
 /** The spec in one Chinese sentence, for the upload page. */
@@ -41,13 +42,15 @@ export function describePhotoSpec(spec: Plan['photo']): string {
 
 export function checkPhoto(spec: Plan['photo'], p: PhotoFacts): string[] {
   const problems: string[] = [];
-  if (p.format === 'other' || !spec.formats.includes(p.format)) problems.push(`照片格式须为 ${spec.formats.map((f) => (f === 'jpeg' ? 'JPG/JPEG' : 'PNG')).join('、')}（按文件内容判断）`);
+  if (p.format === 'other' || !spec.formats.includes(p.format))
+    problems.push(`照片格式须为 ${spec.formats.map((f) => (f === 'jpeg' ? 'JPG/JPEG' : 'PNG')).join('、')}（按文件内容判断）`);
   if (!within(p.bytes, spec.bytes)) problems.push(`照片文件大小须${describe(spec.bytes, kb)}，当前为 ${kb(p.bytes)}`);
   if (!within(p.width, spec.width)) problems.push(`照片宽度须${describe(spec.width, px)}，当前为 ${p.width} 像素`);
   if (!within(p.height, spec.height)) problems.push(`照片高度须${describe(spec.height, px)}，当前为 ${p.height} 像素`);
   if (spec.aspect) {
     const r = p.width / p.height;
-    if (r < spec.aspect.min || r > spec.aspect.max) problems.push(`照片宽高比须在 ${spec.aspect.min}–${spec.aspect.max} 之间，当前为 ${r.toFixed(2)}`);
+    if (r < spec.aspect.min || r > spec.aspect.max)
+      problems.push(`照片宽高比须在 ${spec.aspect.min}–${spec.aspect.max} 之间，当前为 ${r.toFixed(2)}`);
   }
   return problems;
 }
@@ -75,7 +78,8 @@ export const ARCHIVE_PHOTO_MIN_HEIGHT = 120;
 
 /** Why a photo cannot go into the archive (Chinese, with what was found and what to do), or null. */
 export function archivePhotoProblem(p: PhotoFacts): string | null {
-  if (p.format === 'other') return '只能上传 JPG 或 PNG 格式的照片（按文件内容判断，修改扩展名无效）。请选择相机或扫描仪生成的原始照片，或用图片工具另存为 JPG 后重新上传';
+  if (p.format === 'other')
+    return '只能上传 JPG 或 PNG 格式的照片（按文件内容判断，修改扩展名无效）。请选择相机或扫描仪生成的原始照片，或用图片工具另存为 JPG 后重新上传';
   if (p.width === 0 || p.height === 0) return '无法读取照片的尺寸，文件可能已损坏。请重新拍摄或另存为 JPG 后再上传';
   if (p.width < ARCHIVE_PHOTO_MIN_WIDTH || p.height < ARCHIVE_PHOTO_MIN_HEIGHT) {
     return `照片尺寸过小：当前为 ${p.width}×${p.height} 像素（宽×高），至少需要 ${ARCHIVE_PHOTO_MIN_WIDTH}×${ARCHIVE_PHOTO_MIN_HEIGHT} 像素。请上传清晰的原始照片，不要使用截图或缩略图`;

@@ -1,12 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  MOUNTAIN_COUNTY_NAMES,
-  findRegionByCode,
-  findRegionByKey,
-  regionAncestors,
-  regionChildren,
-  zhejiangRegions,
-} from './zhejiang';
+import { MOUNTAIN_COUNTY_NAMES, findRegionByCode, findRegionByKey, regionAncestors, regionChildren, zhejiangRegions } from './zhejiang';
 
 const byLevel = (level: string) => zhejiangRegions.filter((r) => r.level === level);
 

@@ -77,7 +77,13 @@ export interface CompiledPlan {
   /** results that count as passing: in the plan's passResults and ≥ 合格/称职 */
   assessmentPassing: ReadonlySet<string>;
   scoringItems: Map<string, ScoringItem>;
-  triggers: { everyone: boolean; transfer: boolean; lacksEducationOrYears: boolean; landmarkAchievement: boolean; recentLaterDegree: boolean };
+  triggers: {
+    everyone: boolean;
+    transfer: boolean;
+    lacksEducationOrYears: boolean;
+    landmarkAchievement: boolean;
+    recentLaterDegree: boolean;
+  };
 }
 
 const PASSING_ASSESSMENTS = new Set(['excellent', 'qualified', 'competent']);
@@ -128,7 +134,8 @@ function compileContinuingEducation(rule: CeRule): CompiledContinuingEducation {
   const yearKeys = years.map((y) => propertyKey(`${y}年学时`));
   const numbersTemplate: Record<string, number | string> = {};
   if (rule.kind === 'recordsOnly') passExplanation = `已提供 ${yearsJoined} 年的继续教育学时记录`;
-  else if (rule.kind === 'annual') passExplanation = `${yearsJoined} 年每年均达到 ${rule.hoursPerYear} 学时（专业 ≥ ${rule.professionalMin}，公需 ≥ ${rule.publicMin}）`;
+  else if (rule.kind === 'annual')
+    passExplanation = `${yearsJoined} 年每年均达到 ${rule.hoursPerYear} 学时（专业 ≥ ${rule.professionalMin}，公需 ≥ ${rule.publicMin}）`;
   else currentYearKey = propertyKey(`${rule.currentYear}年计入学时`);
   if (rule.kind !== 'recordsOnly') for (const k of yearKeys) numbersTemplate[k] = 0;
   if (rule.kind === 'total') {

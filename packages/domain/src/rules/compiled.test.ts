@@ -13,8 +13,19 @@ import type { Facts } from './facts';
 
 type Ach = Facts['achievements'][number];
 const ach = (id: string, detail: Ach['detail']): Ach => ({ id, detail });
-const ce = (id: string, year: number, hours: number, category: 'professional' | 'industryPublic' | 'generalPublic', channel: 'onlineCourseware' | 'other' = 'other') => ({
-  id, year, hours, category, registry: 'provincialHr', channel,
+const ce = (
+  id: string,
+  year: number,
+  hours: number,
+  category: 'professional' | 'industryPublic' | 'generalPublic',
+  channel: 'onlineCourseware' | 'other' = 'other',
+) => ({
+  id,
+  year,
+  hours,
+  category,
+  registry: 'provincialHr',
+  channel,
 });
 
 describe('the nearest matrix row is the one explained (SPEC §5 default matrix: 博士 + 工程师满 2 年, 本科 + 工程师满 5 年)', () => {
@@ -33,37 +44,77 @@ describe('the nearest matrix row is the one explained (SPEC §5 default matrix: 
   });
   it('equally short everywhere: the row with the lowest education is named; a waiving mode makes it needsReview', () => {
     const f = emptyFacts({ work });
-    expect(educationYearsResult(plan, 'senior', false, f).explanation).toBe('未达到学历资历条件：学历须本科及以上，须取得工程师（计算至 2022-12-31）。可考虑自评分、破格等申报方式');
+    expect(educationYearsResult(plan, 'senior', false, f).explanation).toBe(
+      '未达到学历资历条件：学历须本科及以上，须取得工程师（计算至 2022-12-31）。可考虑自评分、破格等申报方式',
+    );
     const waived = educationYearsResult(plan, 'senior', true, f);
     expect(waived.status).toBe('needsReview');
-    expect(waived.explanation).toBe('未达到常规学历资历条件（学历须本科及以上，须取得工程师），按所选申报方式申报，须满足该方式的条件并参加面试答辩');
+    expect(waived.explanation).toBe(
+      '未达到常规学历资历条件（学历须本科及以上，须取得工程师），按所选申报方式申报，须满足该方式的条件并参加面试答辩',
+    );
   });
 });
 
 describe('continuing education: evidence year by year, fractional hours to one decimal (seed 001: online courseware ≤ 36 h a year)', () => {
-  const plan = testPlan({ year: 2021, cutoffDate: '2021-12-31', continuingEducation: { kind: 'annual', years: [2020, 2021], hoursPerYear: 90, professionalMin: 60, publicMin: 18, onlineCapPerYear: 36 } });
-  it('records are cited in the order of the rule\'s years; other years are not cited', () => {
-    const rows = [ce('c21', 2021, 90, 'professional'), ce('c20a', 2020, 72, 'professional'), ce('c19', 2019, 90, 'professional'), ce('c20b', 2020, 18, 'generalPublic')];
+  const plan = testPlan({
+    year: 2021,
+    cutoffDate: '2021-12-31',
+    continuingEducation: {
+      kind: 'annual',
+      years: [2020, 2021],
+      hoursPerYear: 90,
+      professionalMin: 60,
+      publicMin: 18,
+      onlineCapPerYear: 36,
+    },
+  });
+  it("records are cited in the order of the rule's years; other years are not cited", () => {
+    const rows = [
+      ce('c21', 2021, 90, 'professional'),
+      ce('c20a', 2020, 72, 'professional'),
+      ce('c19', 2019, 90, 'professional'),
+      ce('c20b', 2020, 18, 'generalPublic'),
+    ];
     const r = continuingEducationResult(plan, emptyFacts({ continuingEducation: rows }));
     expect(r.evidence).toEqual(['c20a', 'c20b', 'c21']);
     expect(r.numbers).toEqual({ '2020年学时': 90, '2021年学时': 90 });
     expect(r.explanation).toBe('继续教育未达标：2021 年公需科目 0，须 18');
   });
   it('the cap scales the online hours of each category: 50 + 20 online → 36, of which 25.7 专业 and 10.3 公需', () => {
-    const rows = [ce('p', 2020, 50, 'professional', 'onlineCourseware'), ce('g', 2020, 20, 'generalPublic', 'onlineCourseware'), ce('x', 2021, 72, 'professional'), ce('y', 2021, 18, 'industryPublic')];
+    const rows = [
+      ce('p', 2020, 50, 'professional', 'onlineCourseware'),
+      ce('g', 2020, 20, 'generalPublic', 'onlineCourseware'),
+      ce('x', 2021, 72, 'professional'),
+      ce('y', 2021, 18, 'industryPublic'),
+    ];
     const r = continuingEducationResult(plan, emptyFacts({ continuingEducation: rows }));
     expect(r.status).toBe('fail');
-    expect(r.explanation).toBe('继续教育未达标：2020 年共 36 学时，须 90，专业科目 25.7，须 60，公需科目 10.3，须 18，网络课件超出每年 36 学时上限的 34 学时不计');
+    expect(r.explanation).toBe(
+      '继续教育未达标：2020 年共 36 学时，须 90，专业科目 25.7，须 60，公需科目 10.3，须 18，网络课件超出每年 36 学时上限的 34 学时不计',
+    );
     expect(r.numbers).toEqual({ '2020年学时': 36, '2021年学时': 90 });
   });
 });
 
 describe('direct report cites the entries of the conditions met only (seed 004 二)', () => {
-  const spec = { required: 3, conditions: ['incomeTax', 'innovationLead', 'patents', 'standards', 'reports', 'innovationSales', 'mentoring'] as Array<'incomeTax' | 'innovationLead' | 'patents' | 'standards' | 'reports' | 'innovationSales' | 'mentoring'> };
+  const spec = {
+    required: 3,
+    conditions: ['incomeTax', 'innovationLead', 'patents', 'standards', 'reports', 'innovationSales', 'mentoring'] as Array<
+      'incomeTax' | 'innovationLead' | 'patents' | 'standards' | 'reports' | 'innovationSales' | 'mentoring'
+    >,
+  };
   const f = emptyFacts({
     work: [{ id: 'w', startMonth: '2015-01', endMonth: null, isEngineering: true, mountainCounty: false }],
     achievements: [
-      ach('std', { type: 'standard', name: 's', number: 'n', level: 'national', role: 'participated', rank: 2, publishedDate: '2019-01-01' }),
+      ach('std', {
+        type: 'standard',
+        name: 's',
+        number: 'n',
+        level: 'national',
+        role: 'participated',
+        rank: 2,
+        publishedDate: '2019-01-01',
+      }),
       ach('inv', { type: 'patent', name: 'p', patentType: 'invention', patentNumber: 'ZL1', grantDate: '2019-01-01', inventorRank: 1 }),
       ach('r1', { type: 'report', title: 'a', reportKind: 'technicalReport', date: '2019-01-01' }),
       ach('r2', { type: 'report', title: 'b', reportKind: 'workSummary', date: '2019-02-01' }),
@@ -77,16 +128,24 @@ describe('direct report cites the entries of the conditions met only (seed 004 �
     expect(r.explanation).toBe('满足 3 项：（三）（五）（六）');
     expect(r.evidence).toEqual(['inv', 'r1', 'r2', 'big']);
     expect(r.numbers['满足项数']).toBe(3);
-    expect(r.numbers['（四）参与国家/行业标准 2 项以上（排名前三）或主导企业标准 2 项以上']).toBe('不满足：国家/行业标准（前三）1 项，主导企业标准 0 项');
-    expect(r.numbers['（七）专业工作满 10 年、指导培养初级人员成效显著并有 3 位以上高级专家推荐']).toBe('不满足：专业工作 6 年（须满 10 年），有指导培养成效，专家推荐 3 位（须 3 位以上）');
+    expect(r.numbers['（四）参与国家/行业标准 2 项以上（排名前三）或主导企业标准 2 项以上']).toBe(
+      '不满足：国家/行业标准（前三）1 项，主导企业标准 0 项',
+    );
+    expect(r.numbers['（七）专业工作满 10 年、指导培养初级人员成效显著并有 3 位以上高级专家推荐']).toBe(
+      '不满足：专业工作 6 年（须满 10 年），有指导培养成效，专家推荐 3 位（须 3 位以上）',
+    );
     expect(Object.keys(r.numbers)[0]).toBe('满足项数');
   });
-  it('short of the number: every unmet condition is explained; checkCondition still lists an unmet condition\'s entries', () => {
+  it("short of the number: every unmet condition is explained; checkCondition still lists an unmet condition's entries", () => {
     const r = directReportResult({ required: 4, conditions: spec.conditions }, f, '2020-12-31');
     expect(r.explanation).toBe(
       '仅满足 3 项，须满足 4 项。未满足：（一）未填写个人所得税缴纳情况；（二）符合的项目或表彰 0 项；（四）国家/行业标准（前三）1 项，主导企业标准 0 项；（七）专业工作 6 年（须满 10 年），有指导培养成效，专家推荐 3 位（须 3 位以上）',
     );
-    expect(checkCondition('standards', f, '2020-12-31')).toEqual({ met: false, detail: '国家/行业标准（前三）1 项，主导企业标准 0 项', evidence: ['std'] });
+    expect(checkCondition('standards', f, '2020-12-31')).toEqual({
+      met: false,
+      detail: '国家/行业标准（前三）1 项，主导企业标准 0 项',
+      evidence: ['std'],
+    });
     expect(checkCondition('mentoring', f, '2020-12-31').evidence).toEqual(['w']);
   });
 });
@@ -104,8 +163,19 @@ describe('the prepared plan', () => {
   });
   it('the evaluation is plain data: it survives a JSON round trip unchanged (the server returns it as JSON)', () => {
     const plan = testPlan({
-      modes: [{ mode: 'selfScore', label: '自评分申报', selfScoreThreshold: 10, waivesEducationYears: true, recommenders: { count: 2, qualification: '正高级专家' } }],
-      scoring: { items: [{ key: 'a', name: '业绩', maxPoints: 20 }], mountainCountyBonus: { fromYears: 15, fromPoints: 4, fullYears: 20, fullPoints: 6, perExtraYear: 1, maxPoints: 10 } },
+      modes: [
+        {
+          mode: 'selfScore',
+          label: '自评分申报',
+          selfScoreThreshold: 10,
+          waivesEducationYears: true,
+          recommenders: { count: 2, qualification: '正高级专家' },
+        },
+      ],
+      scoring: {
+        items: [{ key: 'a', name: '业绩', maxPoints: 20 }],
+        mountainCountyBonus: { fromYears: 15, fromPoints: 4, fullYears: 20, fullPoints: 6, perExtraYear: 1, maxPoints: 10 },
+      },
       interviewTriggers: ['lacksEducationOrYears', 'everyone'],
     });
     const f = emptyFacts({
@@ -116,8 +186,19 @@ describe('the prepared plan', () => {
     });
     // 23 full years in a mountain county: 6 for 20 years + 1 for each further year = 9 (seed 003 五(五))
     const r = evaluate(plan, 'selfScore', 'senior', f);
-    expect(r.results.map((x) => x.rule)).toEqual(['integrity', 'educationYears', 'continuingEducation', 'annualAssessment', 'selfScore', 'recommenders']);
-    expect(r.results.find((x) => x.rule === 'selfScore')).toMatchObject({ status: 'pass', explanation: '自评分 21.5 分（其中山区县加分 9 分），须达到 10 分', evidence: ['x', 'w'] });
+    expect(r.results.map((x) => x.rule)).toEqual([
+      'integrity',
+      'educationYears',
+      'continuingEducation',
+      'annualAssessment',
+      'selfScore',
+      'recommenders',
+    ]);
+    expect(r.results.find((x) => x.rule === 'selfScore')).toMatchObject({
+      status: 'pass',
+      explanation: '自评分 21.5 分（其中山区县加分 9 分），须达到 10 分',
+      evidence: ['x', 'w'],
+    });
     expect(JSON.parse(JSON.stringify(r))).toStrictEqual(r);
   });
 });

@@ -32,10 +32,13 @@ function isLeadHit(x: Achievement): boolean {
   );
 }
 const isRankedPatent = (x: Achievement) => x.detail.type === 'patent' && RANKED(x.detail.inventorRank);
-const isNatIndStandard = (x: Achievement) => x.detail.type === 'standard' && (x.detail.level === 'national' || x.detail.level === 'industry') && RANKED(x.detail.rank);
-const isLedEnterpriseStandard = (x: Achievement) => x.detail.type === 'standard' && x.detail.level === 'enterprise' && x.detail.role === 'led';
+const isNatIndStandard = (x: Achievement) =>
+  x.detail.type === 'standard' && (x.detail.level === 'national' || x.detail.level === 'industry') && RANKED(x.detail.rank);
+const isLedEnterpriseStandard = (x: Achievement) =>
+  x.detail.type === 'standard' && x.detail.level === 'enterprise' && x.detail.role === 'led';
 const isReport = (x: Achievement) => x.detail.type === 'report' && x.detail.reportKind !== 'feasibilityReport';
-const isBigInnovation = (x: Achievement) => x.detail.type === 'innovationResult' && ((x.detail.salesWan ?? 0) >= 2000 || (x.detail.profitWan ?? 0) >= 500);
+const isBigInnovation = (x: Achievement) =>
+  x.detail.type === 'innovationResult' && ((x.detail.salesWan ?? 0) >= 2000 || (x.detail.profitWan ?? 0) >= 500);
 
 function pushIds(a: readonly Achievement[], test: (x: Achievement) => boolean, out: string[]): void {
   for (let i = 0; i < a.length; i += 1) if (test(a[i]!)) out.push(a[i]!.id);
@@ -53,7 +56,10 @@ function runCondition(c: DirectReportCondition, f: Facts, cutoffMonth: number, e
   const a = f.achievements;
   switch (c) {
     case 'incomeTax': {
-      const years = (f.application?.incomeTaxMultiples ?? []).filter((x) => x.multiple >= 1).map((x) => x.year).sort();
+      const years = (f.application?.incomeTaxMultiples ?? [])
+        .filter((x) => x.multiple >= 1)
+        .map((x) => x.year)
+        .sort();
       lastMet = years.some((y, i) => years[i + 1] === y + 1);
       return years.length ? `达到 1 倍的年度：${years.join('、')}` : '未填写个人所得税缴纳情况';
     }
@@ -139,7 +145,14 @@ export function compileDirectReport(spec: { required: number; conditions: Direct
   const labels = spec.conditions.map((c) => CONDITION_LABELS[c]);
   const numbersTemplate: Record<string, number | string> = { 满足项数: 0, 要求项数: spec.required };
   for (const l of labels) numbersTemplate[l] = '';
-  return { required: spec.required, conditions: spec.conditions, labels, prefixes: labels.map((l) => l.slice(0, 3)), title: `直报条件（${spec.conditions.length} 项中满足 ${spec.required} 项）`, numbersTemplate };
+  return {
+    required: spec.required,
+    conditions: spec.conditions,
+    labels,
+    prefixes: labels.map((l) => l.slice(0, 3)),
+    title: `直报条件（${spec.conditions.length} 项中满足 ${spec.required} 项）`,
+    numbersTemplate,
+  };
 }
 
 export function directReportRuleResult(spec: CompiledDirectReport, f: Facts, cutoffMonth: number): RuleResult {
@@ -171,6 +184,10 @@ export function directReportRuleResult(spec: CompiledDirectReport, f: Facts, cut
   };
 }
 
-export function directReportResult(spec: { required: number; conditions: DirectReportCondition[] }, f: Facts, cutoffDate: string): RuleResult {
+export function directReportResult(
+  spec: { required: number; conditions: DirectReportCondition[] },
+  f: Facts,
+  cutoffDate: string,
+): RuleResult {
   return directReportRuleResult(compileDirectReport(spec), f, monthIndex(cutoffDate));
 }

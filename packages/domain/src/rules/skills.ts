@@ -38,21 +38,49 @@ function directAward(level: 'assistant' | 'intermediate', f: Facts): { id: strin
 
 export function skillsPathResult(level: string, f: Facts, cutoffDate: string): RuleResult {
   if (level !== 'assistant' && level !== 'intermediate') {
-    return { rule: 'skillsPath', title: '技能人才贯通', status: 'fail', explanation: '技能人才贯通只适用于申报助理工程师和工程师', numbers: {}, evidence: [] };
+    return {
+      rule: 'skillsPath',
+      title: '技能人才贯通',
+      status: 'fail',
+      explanation: '技能人才贯通只适用于申报助理工程师和工程师',
+      numbers: {},
+      evidence: [],
+    };
   }
   const award = directAward(level, f);
-  if (award) return { rule: 'skillsPath', title: '技能人才贯通', status: 'pass', explanation: `${award.why}，可直接申报${level === 'assistant' ? '助理工程师' : '工程师'}`, numbers: {}, evidence: [award.id] };
-  const need = level === 'assistant' ? { grade: ASSISTANT_GRADES, years: 2, label: '高级工' } : { grade: INTERMEDIATE_GRADES, years: 3, label: '技师' };
+  if (award)
+    return {
+      rule: 'skillsPath',
+      title: '技能人才贯通',
+      status: 'pass',
+      explanation: `${award.why}，可直接申报${level === 'assistant' ? '助理工程师' : '工程师'}`,
+      numbers: {},
+      evidence: [award.id],
+    };
+  const need =
+    level === 'assistant'
+      ? { grade: ASSISTANT_GRADES, years: 2, label: '高级工' }
+      : { grade: INTERMEDIATE_GRADES, years: 3, label: '技师' };
   const certs = f.achievements.filter((a) => a.detail.type === 'skillCertificate' && need.grade.includes(a.detail.grade));
   let best: { id: string; years: number } | null = null;
   for (const c of certs) {
     if (c.detail.type !== 'skillCertificate') continue;
     const from = c.detail.date.slice(0, 7);
-    const after = f.work.map((w) => ({ startMonth: w.startMonth > from ? w.startMonth : from, endMonth: w.endMonth })).filter((w) => !w.endMonth || w.endMonth >= w.startMonth);
+    const after = f.work
+      .map((w) => ({ startMonth: w.startMonth > from ? w.startMonth : from, endMonth: w.endMonth }))
+      .filter((w) => !w.endMonth || w.endMonth >= w.startMonth);
     const years = fullYearsOfPeriods(after, cutoffDate);
     if (!best || years > best.years) best = { id: c.id, years };
   }
-  if (!best) return { rule: 'skillsPath', title: '技能人才贯通', status: 'fail', explanation: `须取得${need.label}及以上职业资格（技能等级），或获得可直接申报的竞赛名次、荣誉`, numbers: {}, evidence: [] };
+  if (!best)
+    return {
+      rule: 'skillsPath',
+      title: '技能人才贯通',
+      status: 'fail',
+      explanation: `须取得${need.label}及以上职业资格（技能等级），或获得可直接申报的竞赛名次、荣誉`,
+      numbers: {},
+      evidence: [],
+    };
   const ok = best.years >= need.years;
   return {
     rule: 'skillsPath',

@@ -12,9 +12,7 @@
 
 export type CreditCodeProblem = 'format' | 'checkDigit' | 'orgCodeCheckDigit';
 
-export type CreditCodeResult =
-  | { ok: true; normalized: string }
-  | { ok: false; problem: CreditCodeProblem; message: string };
+export type CreditCodeResult = { ok: true; normalized: string } | { ok: false; problem: CreditCodeProblem; message: string };
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
@@ -92,10 +90,7 @@ export function validateCreditCode(input: string): CreditCodeResult {
     if (charValue(c) >= 0) continue;
     const hint = FORBIDDEN_HINTS[c];
     if (hint !== undefined) {
-      return fail(
-        'format',
-        `统一社会信用代码第${i + 1}位是字母“${c}”，代码中不使用字母 I、O、Z、S、V${hint}？请核对后重新输入`,
-      );
+      return fail('format', `统一社会信用代码第${i + 1}位是字母“${c}”，代码中不使用字母 I、O、Z、S、V${hint}？请核对后重新输入`);
     }
     return fail('format', `统一社会信用代码第${i + 1}位“${c}”不是有效字符，代码只由数字和大写字母组成，请核对后重新输入`);
   }

@@ -11,8 +11,7 @@
 export type IdNumberProblem = 'format' | 'region' | 'birthDate' | 'checkDigit';
 
 export type IdNumberResult =
-  | { ok: true; birthDate: string; sex: 'male' | 'female'; normalized: string }
-  | { ok: false; problem: IdNumberProblem; message: string };
+  { ok: true; birthDate: string; sex: 'male' | 'female'; normalized: string } | { ok: false; problem: IdNumberProblem; message: string };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
@@ -22,13 +21,40 @@ const CHECK_CHARS = '10X98765432';
  * the 31 mainland provinces, 71 台湾, 81 香港, 82 澳门.
  */
 export const ID_PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15',
-  '21', '22', '23',
-  '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54',
-  '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 const MIN_BIRTH_YEAR = 1900;

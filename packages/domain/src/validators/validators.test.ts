@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  ID_PROVINCE_CODES,
-  idNumberCheckDigit,
-  maskIdNumber,
-  maskMobile,
-  validateIdNumber,
-} from './id-number';
+import { ID_PROVINCE_CODES, idNumberCheckDigit, maskIdNumber, maskMobile, validateIdNumber } from './id-number';
 import { creditCodeCheckChar, orgCodeCheckChar, validateCreditCode } from './credit-code';
 
 /** A fixed "today" (2024-06-15 12:00 China time) so the tests do not depend on the clock. */
@@ -110,12 +104,9 @@ describe('validateIdNumber: invalid numbers', () => {
     expect(!r.ok && r.message).toContain('15位');
   });
 
-  it.each(['1101051949123100A2', '11010519491231002Y', 'X10105194912310021', '110105１9491231002X'])(
-    'rejects bad characters %s',
-    (id) => {
-      expect(validateIdNumber(id, TODAY)).toMatchObject({ ok: false, problem: 'format' });
-    },
-  );
+  it.each(['1101051949123100A2', '11010519491231002Y', 'X10105194912310021', '110105１9491231002X'])('rejects bad characters %s', (id) => {
+    expect(validateIdNumber(id, TODAY)).toMatchObject({ ok: false, problem: 'format' });
+  });
 
   it('rejects a wrong check digit and says which character is expected', () => {
     const r = validateIdNumber('110105194912310021', TODAY);

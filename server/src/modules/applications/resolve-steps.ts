@@ -14,7 +14,15 @@ type Org = { id: string; kind: string; regionId: string; name: string };
 /** What it reads of the employer. */
 export type RouteEmployer = { regionPath: string; competentDepartment: string | null };
 
-const ROUTE_ORG_KINDS = ['hrBureau', 'economyBureau', 'provincialDepartment', 'personnelAgency', 'acceptancePoint', 'industryDepartment', 'committee'];
+const ROUTE_ORG_KINDS = [
+  'hrBureau',
+  'economyBureau',
+  'provincialDepartment',
+  'personnelAgency',
+  'acceptancePoint',
+  'industryDepartment',
+  'committee',
+];
 
 export interface ResolvedStep {
   kind: string;
@@ -23,7 +31,12 @@ export interface ResolvedStep {
   joint: boolean;
 }
 
-export async function resolveSteps(q: Queryable, steps: RouteStep[], employer: RouteEmployer, officeOrgId: string): Promise<ResolvedStep[]> {
+export async function resolveSteps(
+  q: Queryable,
+  steps: RouteStep[],
+  employer: RouteEmployer,
+  officeOrgId: string,
+): Promise<ResolvedStep[]> {
   const parts = employer.regionPath.split('/');
   const countyId = parts[2] ?? null;
   const cityId = parts[1] ?? null;
@@ -39,11 +52,15 @@ export async function resolveSteps(q: Queryable, steps: RouteStep[], employer: R
         inArray(organizations.kind, ROUTE_ORG_KINDS),
         eq(organizations.status, 'approved'),
         employer.competentDepartment
-          ? or(inArray(organizations.regionId, regionIds), and(eq(organizations.kind, 'provincialDepartment'), eq(organizations.name, employer.competentDepartment)))
+          ? or(
+              inArray(organizations.regionId, regionIds),
+              and(eq(organizations.kind, 'provincialDepartment'), eq(organizations.name, employer.competentDepartment)),
+            )
           : inArray(organizations.regionId, regionIds),
       ),
     );
-  const find = (kind: string, regionId: string | null) => (regionId ? candidates.filter((o) => o.kind === kind && o.regionId === regionId) : []);
+  const find = (kind: string, regionId: string | null) =>
+    regionId ? candidates.filter((o) => o.kind === kind && o.regionId === regionId) : [];
   const first = (...lists: Org[][]) => lists.find((l) => l.length > 0) ?? [];
   const out: ResolvedStep[] = [];
   for (const s of steps) {
@@ -78,7 +95,12 @@ export async function resolveSteps(q: Queryable, steps: RouteStep[], employer: R
         );
         break;
       case 'industryDepartment':
-        orgs = first(find('industryDepartment', countyId), find('industryDepartment', cityId), find('hrBureau', countyId), find('hrBureau', cityId));
+        orgs = first(
+          find('industryDepartment', countyId),
+          find('industryDepartment', cityId),
+          find('hrBureau', countyId),
+          find('hrBureau', cityId),
+        );
         break;
       case 'personnelAgency':
         orgs = first(find('personnelAgency', cityId), find('personnelAgency', provinceId), find('hrBureau', cityId));

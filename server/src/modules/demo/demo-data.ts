@@ -351,18 +351,16 @@ export async function seedDemoData(db: Db, pii: PiiCipher): Promise<boolean> {
         spec.key,
       );
       for (const a of spec.accounts ?? []) {
-        await tx
-          .insert(users)
-          .values({
-            role: a.role ?? 'officer',
-            orgId,
-            username: a.username,
-            passwordHash,
-            realName: a.realName,
-            mobile: pii.encrypt('mobile', '13900000000'),
-            mobileHash: pii.hash('mobile', '13900000000'),
-            profileCompletedAt: new Date(),
-          });
+        await tx.insert(users).values({
+          role: a.role ?? 'officer',
+          orgId,
+          username: a.username,
+          passwordHash,
+          realName: a.realName,
+          mobile: pii.encrypt('mobile', '13900000000'),
+          mobileHash: pii.hash('mobile', '13900000000'),
+          profileCompletedAt: new Date(),
+        });
       }
     }
     let serial = 1;

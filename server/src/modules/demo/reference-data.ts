@@ -29,6 +29,11 @@ export async function ensureReferenceData(db: Db): Promise<void> {
     )
     .onConflictDoUpdate({
       target: regions.id,
-      set: { name: sql`excluded.name`, level: sql`excluded.level`, mountainCounty: sql`excluded.mountain_county`, sortOrder: sql`excluded.sort_order` },
+      set: {
+        name: sql`excluded.name`,
+        level: sql`excluded.level`,
+        mountainCounty: sql`excluded.mountain_county`,
+        sortOrder: sql`excluded.sort_order`,
+      },
     });
 }

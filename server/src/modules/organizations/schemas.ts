@@ -16,7 +16,10 @@ export const ZEmployerRegistration = z.object({
   /** required when not signed in with a legal-person account */
   account: z
     .object({
-      username: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, '账号须以字母开头，4–32 位字母、数字或下划线'),
+      username: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, '账号须以字母开头，4–32 位字母、数字或下划线'),
       password: z.string().min(1).max(128),
     })
     .optional(),
@@ -67,7 +70,9 @@ export const ZOrganizationQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const ZRefuse = z.object({ reason: z.string().trim().min(2, '请填写原因（至少 2 个字），告诉对方如何修改').max(500, '原因不超过 500 个字') });
+export const ZRefuse = z.object({
+  reason: z.string().trim().min(2, '请填写原因（至少 2 个字），告诉对方如何修改').max(500, '原因不超过 500 个字'),
+});
 export const ZApprove = z.object({ opinion: z.string().trim().max(500).optional() });
 
 export const ZCreateOrganization = z.object({
@@ -78,7 +83,10 @@ export const ZCreateOrganization = z.object({
 
 export const ZCreateAccount = z.object({
   realName: z.string().trim().min(2, '请填写姓名（至少 2 个字）').max(30, '姓名不超过 30 个字'),
-  username: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, '账号须以字母开头，4–32 位字母、数字或下划线'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, '账号须以字母开头，4–32 位字母、数字或下划线'),
   password: z.string().min(1, '请设置初始密码').max(128),
   mobile: z.string().trim().max(20),
 });

@@ -24,14 +24,27 @@ export async function readPlanFiles(dir = PLANS_DIR): Promise<Array<{ file: stri
 
 /** Idempotent: a plan whose key exists is left alone. Returns the keys inserted. */
 export async function seedPlans(db: Db, now: Date): Promise<string[]> {
-  const offices = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.kind, 'committeeOffice'));
+  const offices = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.kind, 'committeeOffice'));
   const inserted: string[] = [];
   for (const { file, plan } of await readPlanFiles()) {
-    const office = offices.find((o) => o.name === plan.committee.office) ?? offices.find((o) => plan.committee.office.includes(o.name) || o.name.includes(plan.committee.office));
+    const office =
+      offices.find((o) => o.name === plan.committee.office) ??
+      offices.find((o) => plan.committee.office.includes(o.name) || o.name.includes(plan.committee.office));
     if (!office) throw new Error(`${file}: 找不到评委会办公室"${plan.committee.office}"`);
     const [exists] = await db.select({ id: plans.id }).from(plans).where(eq(plans.key, plan.key));
     if (exists) continue;
-    await db.insert(plans).values({ key: plan.key, officeOrgId: office.id, data: plan, year: plan.year, name: plan.name, status: 'published', publishedAt: now });
+    await db.insert(plans).values({
+      key: plan.key,
+      officeOrgId: office.id,
+      data: plan,
+      year: plan.year,
+      name: plan.name,
+      status: 'published',
+      publishedAt: now,
+    });
     inserted.push(plan.key);
   }
   return inserted;

@@ -46,6 +46,14 @@ export class DemoDegreeRegistry implements DegreeRegistry {
 }
 
 /** Does a registry record confirm what the applicant entered? Same school, level and graduation month. */
-export function matchDegree(records: DegreeRecord[], entry: { school: string; level?: string | undefined; graduationDate: string }): DegreeRecord | null {
-  return records.find((r) => r.school === entry.school.trim() && r.level === entry.level && r.graduationDate.slice(0, 7) === entry.graduationDate.slice(0, 7)) ?? null;
+export function matchDegree(
+  records: DegreeRecord[],
+  entry: { school: string; level?: string | undefined; graduationDate: string },
+): DegreeRecord | null {
+  return (
+    records.find(
+      (r) =>
+        r.school === entry.school.trim() && r.level === entry.level && r.graduationDate.slice(0, 7) === entry.graduationDate.slice(0, 7),
+    ) ?? null
+  );
 }

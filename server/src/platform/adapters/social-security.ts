@@ -24,7 +24,8 @@ export class DemoSocialSecuritySource implements SocialSecuritySource {
   ) {}
   async history(q: { idNumber: string; fromMonth: string; toMonth: string }): Promise<ContributionPeriod[]> {
     await new Promise((r) => setTimeout(r, this.behaviour.latencyMs));
-    if ((this.behaviour.random ?? Math.random)() < this.behaviour.failureRate) throw new RegistryUnavailableError('社保数据服务暂时无法访问');
+    if ((this.behaviour.random ?? Math.random)() < this.behaviour.failureRate)
+      throw new RegistryUnavailableError('社保数据服务暂时无法访问');
     return (this.data.get(q.idNumber) ?? []).filter((p) => p.endMonth >= q.fromMonth && p.startMonth <= q.toMonth);
   }
 }

@@ -59,7 +59,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const pg = (await import('pg')).default;
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize, Client: preparingClient(pg.Client), maxUses: PREPARED_CONNECTION_MAX_USES });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: config.poolSize,
+      Client: preparingClient(pg.Client),
+      maxUses: PREPARED_CONNECTION_MAX_USES,
+    });
     const db = drizzle(pool, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };

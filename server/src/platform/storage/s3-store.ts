@@ -35,7 +35,12 @@ export class S3Store implements FileStore {
     const key = newStorageKey();
     const inspector = new InspectingStream(opts.maxBytes, opts.accept, opts.filename);
     const body = new PassThrough();
-    const upload = new Upload({ client: this.client, params: { Bucket: this.bucket, Key: key, Body: body, ContentType: 'application/octet-stream' }, queueSize: 2, partSize: 8 * 1024 * 1024 });
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key: key, Body: body, ContentType: 'application/octet-stream' },
+      queueSize: 2,
+      partSize: 8 * 1024 * 1024,
+    });
     const uploaded = upload.done();
     try {
       await pipeline(source, inspector, body);

@@ -8,7 +8,15 @@ import type { ArchiveEntryData, ArchiveKind, ArchiveStatus } from '@zc/domain';
 import { api } from '@shared/api-client';
 import { entriesKey, type ArchiveEntry, type Page } from '@shared/archive-entries';
 
-export { entriesKey, useArchiveEntries, type ArchiveEntry, type EntryAction, type Evidence, type Page, type Verification } from '@shared/archive-entries';
+export {
+  entriesKey,
+  useArchiveEntries,
+  type ArchiveEntry,
+  type EntryAction,
+  type Evidence,
+  type Page,
+  type Verification,
+} from '@shared/archive-entries';
 
 export interface QueueEntry extends ArchiveEntry {
   applicantName: string;
@@ -42,7 +50,6 @@ const socialSecurityKey = ['archive', 'social-security'] as const;
 const queueKey = ['archive', 'queue'] as const;
 
 // ---- the applicant ----
-
 
 export function useSocialSecurity() {
   return useQuery({ queryKey: socialSecurityKey, queryFn: () => api<SocialSecurity>('/archive/social-security'), staleTime: 5 * 60_000 });

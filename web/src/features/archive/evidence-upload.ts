@@ -6,7 +6,14 @@ import { apiUpload, api } from '@shared/api-client';
 import { DIRECT_UPLOAD_MAX_BYTES, sendResumable, withRetry, type UploadCallbacks } from '@shared/upload';
 import type { ArchiveEntry } from './api';
 
-export { CHUNK_BYTES, DIRECT_UPLOAD_MAX_BYTES, EVIDENCE_ACCEPT, checkEvidenceFile, sendResumable, type UploadCallbacks } from '@shared/upload';
+export {
+  CHUNK_BYTES,
+  DIRECT_UPLOAD_MAX_BYTES,
+  EVIDENCE_ACCEPT,
+  checkEvidenceFile,
+  sendResumable,
+  type UploadCallbacks,
+} from '@shared/upload';
 
 /** Uploads `file` and attaches it to the entry; resolves with the updated entry. */
 export async function uploadEvidence(entryId: string, file: File, label: string | null, cb: UploadCallbacks): Promise<ArchiveEntry> {

@@ -33,7 +33,17 @@ export function MyApplicationsPage() {
             locale={{ emptyText: <Empty description="还没有申报，可在下方选择正在受理的评审计划" /> }}
             dataSource={mine.data ?? []}
             renderItem={(a) => (
-              <List.Item actions={[<LinkButton key="open" to={`/applicant/applications/${a.id}`} type={a.status === 'draft' || a.status === 'returned' ? 'primary' : 'default'}>{a.status === 'draft' || a.status === 'returned' ? '继续填写' : '查看进度'}</LinkButton>]}>
+              <List.Item
+                actions={[
+                  <LinkButton
+                    key="open"
+                    to={`/applicant/applications/${a.id}`}
+                    type={a.status === 'draft' || a.status === 'returned' ? 'primary' : 'default'}
+                  >
+                    {a.status === 'draft' || a.status === 'returned' ? '继续填写' : '查看进度'}
+                  </LinkButton>,
+                ]}
+              >
                 <List.Item.Meta
                   title={a.planName}
                   description={
@@ -62,7 +72,12 @@ export function MyApplicationsPage() {
                         已申报，查看
                       </LinkButton>
                     ) : (
-                      <Button key="go" type="primary" loading={create.isPending && create.variables === p.id} onClick={() => void start(p.id)}>
+                      <Button
+                        key="go"
+                        type="primary"
+                        loading={create.isPending && create.variables === p.id}
+                        onClick={() => void start(p.id)}
+                      >
                         马上申报<span className="sr-only">{p.name}</span>
                       </Button>
                     ),

@@ -115,7 +115,11 @@ export function SignPage() {
           确认签名
         </Button>
       </Flex>
-      {points < MIN_POINTS && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>请在上面的框内用手指写下您的姓名。</Typography.Paragraph>}
+      {points < MIN_POINTS && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          请在上面的框内用手指写下您的姓名。
+        </Typography.Paragraph>
+      )}
     </main>
   );
 }

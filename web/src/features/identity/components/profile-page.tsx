@@ -166,7 +166,17 @@ function PhotoCard({ profile }: { profile: MyProfile }) {
   return (
     <Card title="证件照" style={{ marginBottom: 16 }}>
       <Flex gap={24} wrap align="flex-start">
-        <div style={{ width: 150, height: 200, border: '1px dashed #bfbfbf', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#fafafa' }}>
+        <div
+          style={{
+            width: 150,
+            height: 200,
+            border: '1px dashed #bfbfbf',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            background: '#fafafa',
+          }}
+        >
           {profile.photoFileId ? (
             <img src={fileUrl(profile.photoFileId)} alt="档案中的证件照" style={{ maxWidth: '100%', maxHeight: '100%' }} />
           ) : (
