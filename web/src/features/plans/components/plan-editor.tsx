@@ -10,9 +10,11 @@
  * form is therefore rendered once (PlanForm, memoized, stable props); the active tab lives in a small
  * store read by the Tabs alone, so a tab switch re-renders the Tabs only; the save re-renders nothing
  * above the fields, checks only the fields edited (the server checks the whole document), and does
- * not wait for a refetch (api.ts). Each Form.Item still updates itself from the form store.
+ * not wait for a refetch (api.ts). Each Form.Item still updates itself from the form store. A hidden tab
+ * keeps its styles and layout (content-visibility: hidden, plan-editor.css, laid out once while idle), so
+ * showing it again does not recompute them for its ~1,600 elements.
  */
-import { memo, useCallback, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
 import { Alert, App, Button, Flex, Form, Popconfirm, Tabs, type FormInstance } from 'antd';
 import { planWarnings, type Plan, type PlanWarning } from '@zc/domain';
 import { ApiError } from '@shared/api-client';
@@ -31,6 +33,7 @@ import {
   type EditorTab,
   type PlanFormValues,
 } from './plan-form';
+import './plan-editor.css';
 
 const SECTIONS: Record<EditorTab, () => ReactNode> = {
   basic: BasicSection,
@@ -115,9 +118,42 @@ function createTabStore(initial: EditorTab) {
 }
 type TabStore = ReturnType<typeof createTabStore>;
 
+/** the hidden panes, kept rendered by content-visibility: hidden (plan-editor.css) */
+const HIDDEN_PANE = "[role='tabpanel'][aria-hidden='true']";
+
+/**
+ * Lays out each hidden pane once, one per idle period, so that even the first switch onto it finds its
+ * styles and layout ready (a layout query inside a content-visibility: hidden subtree computes and keeps
+ * them). Without content-visibility the panes are display: none and there is nothing to keep.
+ */
+function useWarmHiddenPanes(root: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    if (typeof CSS === 'undefined' || !CSS.supports('content-visibility', 'hidden')) return;
+    const idle = window.requestIdleCallback?.bind(window) ?? ((cb: () => void) => window.setTimeout(cb, 100));
+    const cancel = window.cancelIdleCallback?.bind(window) ?? window.clearTimeout.bind(window);
+    const warmed = new WeakSet<Element>();
+    let handle = 0;
+    const next = () => {
+      const pane = [...(root.current?.querySelectorAll(HIDDEN_PANE) ?? [])].find((p) => !warmed.has(p));
+      if (!pane) return;
+      warmed.add(pane);
+      pane.lastElementChild?.getBoundingClientRect();
+      handle = idle(next);
+    };
+    handle = idle(next);
+    return () => cancel(handle);
+  }, [root]);
+}
+
 function EditorTabs({ store }: { store: TabStore }) {
   const tab = useSyncExternalStore(store.subscribe, store.get);
-  return <Tabs activeKey={tab} onChange={(k) => store.set(k as EditorTab)} items={TAB_ITEMS} />;
+  const root = useRef<HTMLDivElement>(null);
+  useWarmHiddenPanes(root);
+  return (
+    <div ref={root} className="plan-editor-tabs">
+      <Tabs activeKey={tab} onChange={(k) => store.set(k as EditorTab)} items={TAB_ITEMS} />
+    </div>
+  );
 }
 
 /** Rendered again only when one of its (stable) props changes: after a reload or 放弃修改. */
