@@ -168,7 +168,9 @@ if (ctx.dbKind === 'postgres') {
     pool.query({ name: `d_${createHash('sha1').update(text).digest('base64url')}`, text, values: params as unknown[], rowMode: 'array' });
 }
 
-process.on('message', async (m: { cmd: string; queries?: Captured[]; reps?: number; text?: string; params?: unknown[] }) => {
+type BenchMessage = { cmd: string; queries?: Captured[]; reps?: number; text?: string; params?: unknown[] };
+
+async function onMessage(m: BenchMessage): Promise<void> {
   if (m.cmd === 'capture') {
     capturing = [];
     stage = 0;
@@ -191,6 +193,14 @@ process.on('message', async (m: { cmd: string; queries?: Captured[]; reps?: numb
     const r = (await direct(`explain (analyze, buffers) ${m.text}`, m.params!)) as { rows: Array<Record<string, string>> };
     process.send!({ plan: r.rows.map((x) => Object.values(x)[0]).join('\n') });
   }
+}
+
+// a failed command ends the child loudly, so the parent does not wait for an answer that never comes
+process.on('message', (m: BenchMessage) => {
+  onMessage(m).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
 });
 
 const app = await buildApp(ctx);

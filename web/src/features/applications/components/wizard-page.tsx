@@ -4,7 +4,7 @@
  * the page says so), so a reload, a logout or another device loses nothing; the step is in the address
  * (?step=), so a reload lands where the applicant was.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Alert, Button, Card, Flex, Grid, Popconfirm, Progress, Skeleton, Space, Steps, Typography } from 'antd';
 import { useBlocker, useParams, useSearchParams } from 'react-router';
 import { App } from 'antd';
@@ -67,28 +67,30 @@ function useLeaveGuard(autosave: Autosave<WizardState>, active: boolean) {
     ({ currentLocation, nextLocation }) =>
       active && currentLocation.pathname !== nextLocation.pathname && (autosave.dirty() || autosave.uploading()),
   );
+  // reads the blocker, autosave and modal of the render that blocked; only a new blocked state runs it
+  const decide = useEffectEvent(async (gone: () => boolean) => {
+    if (blocker.state !== 'blocked') return;
+    const uploading = autosave.uploading();
+    if (!uploading && (await autosave.flush())) return void (gone() || blocker.proceed());
+    if (gone()) return;
+    modal.confirm({
+      title: uploading ? '文件正在上传' : '修改尚未保存',
+      content: uploading
+        ? '离开本页将中断正在上传的文件（已上传完成的不受影响）。仍要离开吗？'
+        : '刚才的修改没能保存到服务器（原因见页面上的提示）。离开将丢失这些修改，仍要离开吗？',
+      okText: '仍要离开',
+      cancelText: '留在本页',
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  });
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
     let gone = false;
-    void (async () => {
-      const uploading = autosave.uploading();
-      if (!uploading && (await autosave.flush())) return void (gone || blocker.proceed());
-      if (gone) return;
-      modal.confirm({
-        title: uploading ? '文件正在上传' : '修改尚未保存',
-        content: uploading
-          ? '离开本页将中断正在上传的文件（已上传完成的不受影响）。仍要离开吗？'
-          : '刚才的修改没能保存到服务器（原因见页面上的提示）。离开将丢失这些修改，仍要离开吗？',
-        okText: '仍要离开',
-        cancelText: '留在本页',
-        onOk: () => blocker.proceed(),
-        onCancel: () => blocker.reset(),
-      });
-    })();
+    void decide(() => gone);
     return () => {
       gone = true;
     };
-    // a new blocked navigation is a new state; the blocker's functions belong to it
   }, [blocker.state]);
 }
 
@@ -140,7 +142,9 @@ export function WizardPage() {
                 okText="撤回"
                 cancelText="取消"
                 onConfirm={() =>
-                  act.mutateAsync({ action: 'withdraw', input: {} }).then(() => void message.success('已撤回，可修改后重新提交'), onError)
+                  void act
+                    .mutateAsync({ action: 'withdraw', input: {} })
+                    .then(() => void message.success('已撤回，可修改后重新提交'), onError)
                 }
               >
                 <Button danger>撤回申报</Button>

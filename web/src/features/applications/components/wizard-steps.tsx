@@ -1,5 +1,5 @@
 /** The wizard's steps (SPEC §4). Each step edits part of the draft; the page saves every change as it happens. */
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, List, Radio, Select, Space, Typography, Upload } from 'antd';
 import { IdcardOutlined, UploadOutlined } from '@ant-design/icons';
 import { describePhotoSpec, type Plan } from '@zc/domain';
@@ -153,14 +153,16 @@ export function InfoStep({ plan, draft, meta, setDraft, setMeta, autosave, infoC
   // after a 下一步 with choices missing: each missing one says so, and the first one takes the focus
   const missing = new Map(infoCheck > 0 ? missingInfo(meta).map((f) => [f.field, f.message]) : []);
   const marked = (field: InfoField) => (missing.has(field) ? { validateStatus: 'error' as const, help: missing.get(field) } : {});
-  useEffect(() => {
-    if (infoCheck === 0) return;
+  // only a new 下一步 moves the focus, not the choices made after it
+  const focusFirstMissing = useEffectEvent(() => {
     const first = missingInfo(meta)[0];
     const el = first && document.getElementById(first.id);
     if (!el) return;
     el.scrollIntoView({ block: 'center' });
     el.focus({ preventScroll: true });
-    // only a new 下一步 moves the focus, not the choices made after it
+  });
+  useEffect(() => {
+    if (infoCheck > 0) focusFirstMissing();
   }, [infoCheck]);
   return (
     <Form layout="vertical" style={{ maxWidth: 760 }}>
