@@ -172,7 +172,7 @@ export function ApplicantArchivePage() {
           description="将复制为新的草稿版本，修改后重新提交单位审核；已提交的申报仍使用原版本。"
           okText="新建"
           cancelText="取消"
-          onConfirm={() => doNewVersion(e)}
+          onConfirm={() => void doNewVersion(e)}
         >
           <Button size="small" type="primary">
             新建版本
@@ -187,7 +187,7 @@ export function ApplicantArchivePage() {
           okText="删除"
           okButtonProps={{ danger: true }}
           cancelText="取消"
-          onConfirm={() => doDelete(e)}
+          onConfirm={() => void doDelete(e)}
         >
           <Button size="small" danger>
             删除

@@ -142,7 +142,7 @@ export function EvidenceModal({ entry, onClose }: { entry: ArchiveEntry; onClose
                       okButtonProps={{ danger: true }}
                       cancelText="取消"
                       onConfirm={() =>
-                        remove.mutateAsync({ entryId: entry.id, fileId: f.fileId }).then(
+                        void remove.mutateAsync({ entryId: entry.id, fileId: f.fileId }).then(
                           () => void message.success(`已删除“${f.name}”`),
                           (e: unknown) => onError(e),
                         )

@@ -58,7 +58,7 @@ export function ReviewDrawer({ entry, onClose }: { entry: QueueEntry; onClose: (
                 description="审核通过后，该条目可用于职称申报。"
                 okText="审核通过"
                 cancelText="取消"
-                onConfirm={approve}
+                onConfirm={() => void approve()}
               >
                 <Button type="primary" loading={decide.isPending && decide.variables?.kind === 'approve'}>
                   审核通过

@@ -62,7 +62,7 @@ export function ApplicantBindingPage() {
             okText="确定"
             cancelText="取消"
             onConfirm={() =>
-              cancel.mutateAsync(b.id).then(
+              void cancel.mutateAsync(b.id).then(
                 () => void message.success('已撤销绑定申请'),
                 (e: unknown) => onError(e),
               )
@@ -148,7 +148,7 @@ export function ApplicantBindingPage() {
                       okText="确定"
                       cancelText="取消"
                       onConfirm={() =>
-                        request.mutateAsync(e.id).then(
+                        void request.mutateAsync(e.id).then(
                           () => void message.success('绑定申请已提交，请等待单位确认'),
                           (err: unknown) => onError(err),
                         )

@@ -77,7 +77,7 @@ export function EmployerBindingsPage() {
               title={`确定同意 ${b.applicantName} 绑定为本单位人员？`}
               okText="确定"
               cancelText="取消"
-              onConfirm={() => approve(b)}
+              onConfirm={() => void approve(b)}
             >
               <Button type="primary" size="small">
                 同意

@@ -74,7 +74,7 @@ export function CalendarPage() {
             form={form}
             layout="vertical"
             onFinish={(v) =>
-              enter.mutateAsync({ year: v.year, holidays: lines(v.holidays), workdays: lines(v.workdays) }).then(
+              void enter.mutateAsync({ year: v.year, holidays: lines(v.holidays), workdays: lines(v.workdays) }).then(
                 (r) =>
                   void message.success(
                     `${r.year} 年已录入，全年工作日 ${r.workingDaysInYear} 天${r.recomputed.length ? `；${r.recomputed.length} 个未结束的公示期已按正式安排重新计算` : ''}`,
@@ -140,7 +140,7 @@ export function CalendarPage() {
         <Form<{ start: Dayjs; days: number }>
           layout="inline"
           initialValues={{ days: 5 }}
-          onFinish={(v) => end.mutateAsync({ start: v.start.format('YYYY-MM-DD'), days: v.days }).catch(onError)}
+          onFinish={(v) => void end.mutateAsync({ start: v.start.format('YYYY-MM-DD'), days: v.days }).catch(onError)}
         >
           <Form.Item label="公示开始日" name="start" rules={[{ required: true, message: '请选择' }]}>
             <DatePicker />

@@ -154,7 +154,7 @@ function PhotoCard({ profile }: { profile: MyProfile }) {
     });
 
   const confirmRemove = () =>
-    modal.confirm({
+    void modal.confirm({
       title: '删除档案中的证件照？',
       content: '已放入申报材料的照片不受影响；以后申报时需要重新上传证件照。',
       okText: '删除',

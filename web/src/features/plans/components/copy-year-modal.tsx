@@ -78,7 +78,7 @@ export function CopyAsNewYearModal({ sourceId, onClose }: { sourceId: string; on
       const r = await copy.mutateAsync({ sourceId, ...v });
       const notice: CopyNotice = { moved: r.moved, toCheck: r.toCheck, warnings: r.warnings, fromYear: source.year, toYear: r.plan.year };
       onClose();
-      navigate(`/manage/plans/${r.id}`, { state: { copied: notice } });
+      void navigate(`/manage/plans/${r.id}`, { state: { copied: notice } });
     } catch (err) {
       onError(err, form);
     } finally {

@@ -41,7 +41,7 @@ function NewPlanModal({ plans, onClose }: { plans: PlanSummary[]; onClose: () =>
           : blankPlan({ ...v, office: user.orgName ?? '评委会办公室' });
       const { id } = await create.mutateAsync(doc);
       onClose();
-      navigate(`/manage/plans/${id}`);
+      void navigate(`/manage/plans/${id}`);
     } catch (err) {
       onError(err, form);
     } finally {
@@ -118,7 +118,7 @@ export function OfficePlansPage() {
           setOpen(false);
           setText('');
           setErrors([]);
-          navigate(`/manage/plans/${id}`);
+          void navigate(`/manage/plans/${id}`);
         },
         (err: unknown) => {
           setErrors(err instanceof ApiError && err.details ? Object.entries(err.details) : []);
@@ -185,7 +185,7 @@ export function OfficePlansPage() {
         open={open}
         okText="导入"
         cancelText="取消"
-        onOk={submit}
+        onOk={() => void submit()}
         confirmLoading={importing}
         onCancel={() => setOpen(false)}
         width={720}

@@ -43,7 +43,7 @@ function EligibilityPanel({ plan }: { plan: PlanSummary }) {
         <Button
           disabled={!mode || !level}
           loading={check.isPending}
-          onClick={() => check.mutateAsync({ mode: mode!, level: level! }).catch(onError)}
+          onClick={() => void check.mutateAsync({ mode: mode!, level: level! }).catch(onError)}
         >
           资格检查
         </Button>

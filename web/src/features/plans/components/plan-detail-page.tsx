@@ -42,7 +42,7 @@ function ImportOverModal({ summary, onClose, onDone }: { summary: PlanSummary; o
   };
 
   const confirm = () =>
-    modal.confirm({
+    void modal.confirm({
       title: '确定导入覆盖？',
       content: `计划"${summary.name}"（版本 ${summary.version}）的全部内容将被文件内容替换，此操作不能撤销。可先导出当前计划文件备份。`,
       okText: '覆盖',
@@ -118,7 +118,7 @@ export function PlanDetailPage() {
                 title={`确定发布？发布后申报人即可看到并申报。${unsaved}`}
                 okText="确定"
                 cancelText="取消"
-                onConfirm={() => publish.mutateAsync(true).then(() => void message.success('已发布'), onError)}
+                onConfirm={() => void publish.mutateAsync(true).then(() => void message.success('已发布'), onError)}
               >
                 <Button type="primary">发布</Button>
               </Popconfirm>
@@ -128,7 +128,7 @@ export function PlanDetailPage() {
                 title="确定撤回发布？申报人将看不到该计划。"
                 okText="确定"
                 cancelText="取消"
-                onConfirm={() => publish.mutateAsync(false).then(() => void message.success('已撤回'), onError)}
+                onConfirm={() => void publish.mutateAsync(false).then(() => void message.success('已撤回'), onError)}
               >
                 <Button danger>撤回发布</Button>
               </Popconfirm>
