@@ -32,6 +32,7 @@ import { fail } from '../../platform/http/errors';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
 import { containsPattern } from '../../platform/db/jurisdiction';
 import { notify } from '../../platform/notifications/notify';
+import { unitOperators } from '../../platform/notifications/recipients';
 import type { LoadedSession } from '../../platform/auth/session';
 import { RegistryUnavailableError, matchDegree } from '../../platform/adapters/degree-registry';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_FILE_BYTES, assertEvidenceQuota, recordFile } from './files';
@@ -343,10 +344,7 @@ export async function submitEntries(ctx: AppContext, auth: LoadedSession, ids: s
         before: { status: e.status },
         after: { status: 'pending', employerId },
       });
-    const operators = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.orgId, employerId), eq(users.role, 'employer')));
+    const operators = await unitOperators(tx, employerId);
     await notify(
       tx,
       operators.map((o) => ({

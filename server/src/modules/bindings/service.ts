@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context';
 import { fail } from '../../platform/http/errors';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
 import { notify } from '../../platform/notifications/notify';
+import { unitOperators } from '../../platform/notifications/recipients';
 import type { LoadedSession } from '../../platform/auth/session';
 
 export async function requestBinding(ctx: AppContext, auth: LoadedSession, employerId: string, audit: AuditContext) {
@@ -34,10 +35,7 @@ export async function requestBinding(ctx: AppContext, auth: LoadedSession, emplo
       regionPath: emp.regionPath,
       after: { employerId, status: 'pending' },
     });
-    const operators = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.orgId, employerId), eq(users.role, 'employer')));
+    const operators = await unitOperators(tx, employerId);
     await notify(
       tx,
       operators.map((o) => ({

@@ -6,10 +6,11 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { provisionalEndNote, publicityEnd, type CalendarData, type Plan } from '@zc/domain';
-import { applicationEvents, applications, plans, users } from '../../platform/db/schema';
+import { applicationEvents, applications, plans } from '../../platform/db/schema';
 import type { Tx } from '../../platform/db/client';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
 import { notify, type InboxMessage } from '../../platform/notifications/notify';
+import { unitOperators } from '../../platform/notifications/recipients';
 
 export interface Recomputed {
   id: string;
@@ -72,10 +73,7 @@ export async function recomputeProvisionalPublicity(
       before: { publicityEnd: a.end, publicityEndProvisional: true },
       after: { publicityEnd: end.date, publicityEndProvisional: end.provisional, year },
     });
-    const operators = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.orgId, a.employerId), eq(users.role, 'employer')));
+    const operators = await unitOperators(tx, a.employerId);
     const messages: InboxMessage[] = [
       { userId: a.applicantId, title: '公示截止日已确定', body: text, link: `/applicant/applications/${a.id}` },
       ...operators.map((u) => ({ userId: u.id, title: '公示截止日已确定', body: text, link: `/employer/applications/${a.id}` })),

@@ -24,6 +24,7 @@ import { fail } from '../../platform/http/errors';
 import { containsPattern, getRegion, withinJurisdiction } from '../../platform/db/jurisdiction';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
 import { notify } from '../../platform/notifications/notify';
+import { unitOperators } from '../../platform/notifications/recipients';
 import { hashPassword } from '../../platform/auth/password';
 import type { LoadedSession } from '../../platform/auth/session';
 import { accountKey } from '../identity/service';
@@ -326,10 +327,7 @@ export async function decideEmployer(
       before: { status: o.status },
       after: { status, reason, opinion: decision.kind === 'approve' ? (decision.opinion ?? null) : null },
     });
-    const operators = await tx
-      .select({ id: users.id, mobile: users.mobile })
-      .from(users)
-      .where(and(eq(users.orgId, id), eq(users.role, 'employer')));
+    const operators = await unitOperators(tx, id);
     await notify(
       tx,
       operators.map((u) =>

@@ -13,6 +13,7 @@ import type { Queryable } from '../../platform/db/client';
 import { organizations, regions, users } from '../../platform/db/schema';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
 import { notify } from '../../platform/notifications/notify';
+import { unitOperators } from '../../platform/notifications/recipients';
 import { fail } from '../../platform/http/errors';
 import type { LoadedSession } from '../../platform/auth/session';
 
@@ -31,16 +32,9 @@ export function pendingMessageFor(by: Approvers['by']): string {
     : '该单位暂无经办人，已向单位注册审核部门提交加入申请，待其确认后可办理单位业务';
 }
 
-function activeOperators(q: Queryable, orgId: string) {
-  return q
-    .select({ id: users.id, mobile: users.mobile })
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.role, 'employer'), eq(users.status, 'active')));
-}
-
 /** Who decides a request for `org`: its active operators, or else the officers who review its registration. */
 export async function unitApprovers(q: Queryable, org: Org): Promise<Approvers> {
-  const operators = await activeOperators(q, org.id);
+  const operators = await unitOperators(q, org.id, { activeOnly: true });
   if (operators.length) return { by: 'operators', users: operators };
   const officers = await q
     .select({
@@ -107,7 +101,7 @@ async function mayDecide(q: Queryable, auth: LoadedSession, org: Org): Promise<b
   if (auth.user.role === 'employer') return auth.user.orgId === org.id;
   if (auth.user.role !== 'officer' && auth.user.role !== 'admin') return false;
   if (!canReviewEmployerRegistration(auth.actor, org.regionPath)) return false;
-  return (await activeOperators(q, org.id)).length === 0;
+  return (await unitOperators(q, org.id, { activeOnly: true })).length === 0;
 }
 
 const usccOf = sql<string>`${users.govClaims}->>'uscc'`;
