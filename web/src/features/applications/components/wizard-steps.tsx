@@ -4,6 +4,7 @@ import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, List, Radio, S
 import { IdcardOutlined, UploadOutlined } from '@ant-design/icons';
 import { describePhotoSpec, type Plan } from '@zc/domain';
 import { fileUrl } from '@shared/api-client';
+import { PhotoFrame } from '@shared/components/photo-frame';
 import { StatusTag } from '@shared/components/status-tag';
 import { useApiErrorHandler } from '@shared/feedback';
 import { useMe } from '@shared/me';
@@ -60,23 +61,7 @@ export function PhotoStep({ app, plan, autosave }: StepProps) {
     <Flex vertical gap={16}>
       <Alert type="info" showIcon title="照片要求" description={`本计划要求：${describePhotoSpec(spec)}。请上传近期免冠正面证件照。`} />
       <Flex gap={24} wrap align="flex-start">
-        <div
-          style={{
-            width: 150,
-            height: 200,
-            border: '1px dashed #bfbfbf',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-            background: '#fafafa',
-          }}
-        >
-          {app.photoFileId ? (
-            <img src={fileUrl(app.photoFileId)} alt="已上传的证件照" style={{ maxWidth: '100%', maxHeight: '100%' }} />
-          ) : (
-            <Typography.Text type="secondary">尚未上传</Typography.Text>
-          )}
-        </div>
+        <PhotoFrame fileId={app.photoFileId} alt="已上传的证件照" />
         <Flex vertical gap={8} style={{ flex: 1, minWidth: 240 }}>
           <Space wrap>
             <Upload accept=".jpg,.jpeg,.png,image/jpeg,image/png" showUploadList={false} beforeUpload={(f) => (void send(f, false), false)}>

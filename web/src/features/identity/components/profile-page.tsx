@@ -4,7 +4,7 @@ import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { validateMobile } from '@zc/domain';
-import { fileUrl } from '@shared/api-client';
+import { PhotoFrame } from '@shared/components/photo-frame';
 import { PageTitle } from '@shared/components/page-title';
 import { useApiErrorHandler } from '@shared/feedback';
 import { domainRule, required } from '@shared/form-rules';
@@ -166,23 +166,7 @@ function PhotoCard({ profile }: { profile: MyProfile }) {
   return (
     <Card title="证件照" style={{ marginBottom: 16 }}>
       <Flex gap={24} wrap align="flex-start">
-        <div
-          style={{
-            width: 150,
-            height: 200,
-            border: '1px dashed #bfbfbf',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-            background: '#fafafa',
-          }}
-        >
-          {profile.photoFileId ? (
-            <img src={fileUrl(profile.photoFileId)} alt="档案中的证件照" style={{ maxWidth: '100%', maxHeight: '100%' }} />
-          ) : (
-            <Typography.Text type="secondary">尚未上传</Typography.Text>
-          )}
-        </div>
+        <PhotoFrame fileId={profile.photoFileId} alt="档案中的证件照" />
         <Flex vertical gap={12} style={{ flex: 1, minWidth: 240 }}>
           <Typography.Paragraph style={{ margin: 0 }}>
             近期免冠正面证件照，JPG 或 PNG，用于职称申报；各评审计划对照片规格的要求不同，申报时会按计划要求检查。
