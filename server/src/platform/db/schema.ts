@@ -61,6 +61,10 @@ export const organizations = pgTable(
     filesAtAgency: boolean('files_at_agency').notNull().default(false),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
+    /** a department's fee switch (seed 004 附件2 二.2: the system default 收费 is to be set to 不收费); default off */
+    feeEnabled: boolean('fee_enabled').notNull().default(false),
+    /** what the department charges when its switch is on (中推高推荐费), in fen */
+    feeAmountFen: integer('fee_amount_fen'),
     authorizationLetterFileId: uuid('authorization_letter_file_id'),
     refusalReason: text('refusal_reason'),
     decidedBy: uuid('decided_by'),
@@ -304,6 +308,12 @@ export const notices = pgTable(
     body: text('body').notNull(),
     publisher: text('publisher').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    /** the date of the notice's own document (YYYY-MM-DD), shown on the portal instead of the day it was entered */
+    documentDate: text('document_date'),
+    /** 文号 of the document, e.g. 浙经信人事〔2020〕151号 */
+    documentNumber: text('document_number'),
+    /** the plan the notice announces, when there is one (the portal links to it) */
+    planId: uuid('plan_id'),
   },
   (t) => [index('notices_published_idx').on(t.publishedAt.desc().nullsFirst())],
 );
@@ -529,4 +539,145 @@ export const applicationEvents = pgTable(
     opinion: text('opinion'),
   },
   (t) => [index('application_events_app_idx').on(t.applicationId, t.at)],
+);
+
+/**
+ * What an application owes (SPEC §7, the plan's `fee`; a department's 推荐费 when its switch is on): one row per
+ * kind, created when it falls due. Paid once, by an online payment (payments) or confirmed by the office
+ * (bank transfer); an application with an unpaid row cannot go on to expert review.
+ */
+export const applicationFees = pgTable(
+  'application_fees',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id').notNull(),
+    /** review (评审费, the plan's) | recommendation (a department's 推荐费) */
+    kind: text('kind').notNull(),
+    /** who collects it: the committee office or the department */
+    orgId: uuid('org_id').notNull(),
+    payer: text('payer').notNull(),
+    /** null while the plan states no amount: the office confirms what was paid offline */
+    amountFen: integer('amount_fen'),
+    method: text('method').notNull(),
+    /** unpaid | paid | refunded | waived */
+    status: text('status').notNull().default('unpaid'),
+    dueBy: text('due_by'),
+    paymentId: uuid('payment_id'),
+    receiptNo: text('receipt_no'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    confirmedBy: uuid('confirmed_by'),
+    note: text('note'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('application_fees_uq').on(t.applicationId, t.kind, t.orgId),
+    index('application_fees_org_status_idx').on(t.orgId, t.status),
+  ],
+);
+
+/** An online payment order with a payment provider (adapter): created → paid | failed | closed; paid → refunded. */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    feeId: uuid('fee_id').notNull(),
+    provider: text('provider').notNull(),
+    /** our order number, sent to the provider; unique */
+    outTradeNo: text('out_trade_no').notNull(),
+    providerTradeNo: text('provider_trade_no'),
+    amountFen: integer('amount_fen').notNull(),
+    /** created | paid | failed | closed | refunded */
+    status: text('status').notNull().default('created'),
+    payerUserId: uuid('payer_user_id'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    refundedAt: timestamp('refunded_at', { withTimezone: true }),
+    failureReason: text('failure_reason'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('payments_out_trade_no_uq').on(t.outTradeNo), index('payments_fee_idx').on(t.feeId, t.createdAt)],
+);
+
+/** Every callback a payment provider sent, verified or not: (provider, notifyId) is processed once. */
+export const paymentCallbacks = pgTable(
+  'payment_callbacks',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    provider: text('provider').notNull(),
+    notifyId: text('notify_id').notNull(),
+    outTradeNo: text('out_trade_no'),
+    event: text('event').notNull(),
+    signatureOk: boolean('signature_ok').notNull(),
+    /** applied | duplicate | stale | rejected */
+    outcome: text('outcome').notNull(),
+    body: jsonb('body').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('payment_callbacks_notify_uq').on(t.provider, t.notifyId)],
+);
+
+/** A publicity list (公示) on the public portal: the employer's, the committee's pre-review (评前) or results list. */
+export const publicityLists = pgTable(
+  'publicity_lists',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** employer | preReview | results */
+    kind: text('kind').notNull(),
+    planId: uuid('plan_id').notNull(),
+    orgId: uuid('org_id').notNull(),
+    title: text('title').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    endProvisional: boolean('end_provisional').notNull().default(false),
+    publishedBy: uuid('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('publicity_lists_published_idx').on(t.publishedAt.desc().nullsFirst())],
+);
+
+/** One person on a publicity list, as published (public fields only: never ID number or phone). */
+export const publicityEntries = pgTable(
+  'publicity_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    listId: uuid('list_id').notNull(),
+    applicationId: uuid('application_id').notNull(),
+    seq: integer('seq').notNull(),
+    name: text('name').notNull(),
+    employerName: text('employer_name').notNull(),
+    specialty: text('specialty').notNull(),
+    level: text('level').notNull(),
+    mode: text('mode').notNull(),
+  },
+  (t) => [
+    uniqueIndex('publicity_entries_uq').on(t.listId, t.applicationId),
+    index('publicity_entries_application_idx').on(t.applicationId),
+  ],
+);
+
+/** 异议: lodged on the portal without login against a person on a publicity list; handled by the office. */
+export const objections = pgTable(
+  'objections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    listId: uuid('list_id').notNull(),
+    entryId: uuid('entry_id').notNull(),
+    applicationId: uuid('application_id').notNull(),
+    content: text('content').notNull(),
+    contactName: text('contact_name'),
+    /** phone or e-mail, encrypted (ctx.pii); shown to the office only */
+    contact: text('contact').notNull(),
+    evidenceFileId: uuid('evidence_file_id'),
+    /** HMAC of the lodging address, for throttling; never the address itself */
+    sourceHash: text('source_hash'),
+    /** pending | upheld | dismissed */
+    status: text('status').notNull().default('pending'),
+    handling: text('handling'),
+    handledBy: uuid('handled_by'),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    lodgedAt: timestamp('lodged_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('objections_application_idx').on(t.applicationId, t.lodgedAt), index('objections_list_status_idx').on(t.listId, t.status)],
 );
