@@ -102,4 +102,5 @@ CREATE UNIQUE INDEX "payments_out_trade_no_uq" ON "payments" USING btree ("out_t
 CREATE INDEX "payments_fee_idx" ON "payments" USING btree ("fee_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "publicity_entries_uq" ON "publicity_entries" USING btree ("list_id","application_id");--> statement-breakpoint
 CREATE INDEX "publicity_entries_application_idx" ON "publicity_entries" USING btree ("application_id");--> statement-breakpoint
-CREATE INDEX "publicity_lists_published_idx" ON "publicity_lists" USING btree ("published_at" DESC NULLS FIRST);
+CREATE INDEX "publicity_lists_published_idx" ON "publicity_lists" USING btree ("published_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE UNIQUE INDEX "publicity_lists_day_uq" ON "publicity_lists" USING btree ("kind","plan_id","org_id","start_date");

@@ -22,3 +22,17 @@ export const REVIEW_CHECKS = [
   { key: 'specialty', label: '现从事专业与申报专业一致' },
 ] as const;
 export type ReviewCheckKey = (typeof REVIEW_CHECKS)[number]['key'];
+
+/**
+ * What the committee office checks in its qualification review (资格审查, SPEC §7) and records with its decision:
+ * 专业对口 (SPEC §6 "Specialty picks the committee"), the conditions of SPEC §5, the integrity ban of SPEC §8.
+ */
+export const QUALIFICATION_CHECKS = [
+  { key: 'specialtyInScope', label: '申报专业属本评委会评审范围（专业对口）' },
+  { key: 'conditions', label: '学历、资历等申报条件符合' },
+  { key: 'materials', label: '申报材料齐全、规范' },
+  { key: 'opinions', label: '单位及各级主管部门审核推荐意见齐全' },
+  { key: 'pledge', label: '真实性保证书已签署' },
+  { key: 'integrity', label: '无诚信档案不良记录' },
+] as const;
+export type QualificationCheckKey = (typeof QUALIFICATION_CHECKS)[number]['key'];

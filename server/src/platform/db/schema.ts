@@ -634,7 +634,11 @@ export const publicityLists = pgTable(
     publishedBy: uuid('published_by'),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('publicity_lists_published_idx').on(t.publishedAt.desc().nullsFirst())],
+  (t) => [
+    index('publicity_lists_published_idx').on(t.publishedAt.desc().nullsFirst()),
+    // one list per kind, plan, publishing body and start day: a batch published item by item lands in one list
+    uniqueIndex('publicity_lists_day_uq').on(t.kind, t.planId, t.orgId, t.startDate),
+  ],
 );
 
 /** One person on a publicity list, as published (public fields only: never ID number or phone). */
