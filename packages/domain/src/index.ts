@@ -15,6 +15,7 @@ export * from './archive/submit-blockers';
 export * from './plans/plan';
 export * from './plans/shift-years';
 export * from './plans/plan-warnings';
+export * from './plans/plan-summary';
 export * from './rules/facts';
 export * from './rules/time';
 export * from './rules/engine';
