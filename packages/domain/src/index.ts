@@ -33,5 +33,8 @@ export * from './workflow/pledge';
 export * from './archive/to-facts';
 export * from './workflow/draft';
 export * from './publicity/publicity';
+export * from './fees/fees';
+export * from './fees/payment-state';
+export * from './fees/signature';
 export * from './validators/dates';
 export * from './labels/labels';

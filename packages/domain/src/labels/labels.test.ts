@@ -110,6 +110,7 @@ describe('Chinese labels (issue 9 item 6)', () => {
         'bindingRefused',
         'employerApproved',
         'employerRefused',
+        'feeNotice',
         'loginCode',
         'passwordResetCode',
         'unitJoinApproved',

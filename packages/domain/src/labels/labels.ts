@@ -46,6 +46,8 @@ import {
 import { APPLICATION_MODES, INTERVIEW_TRIGGERS, ROUTE_STEP_KINDS, type DirectReportCondition } from '../plans/plan';
 import { CONDITION_LABELS } from '../rules/direct-report';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../workflow/transitions';
+import { FEE_KIND_LABELS, FEE_METHOD_LABELS, FEE_STATUS_LABELS } from '../fees/fees';
+import { CALLBACK_OUTCOME_LABELS, PAYMENT_EVENT_LABELS, PAYMENT_STATUS_LABELS } from '../fees/payment-state';
 
 type Labels<V extends string> = Readonly<Record<V, string>>;
 const fromList = <V extends string>(list: ReadonlyArray<{ value: V; label: string }>): Labels<V> =>
@@ -63,6 +65,7 @@ export const SMS_TEMPLATE_LABELS = {
   applicationStatus: '申报进度通知',
   passwordResetCode: '重设密码验证码',
   loginCode: '登录验证码',
+  feeNotice: '缴费通知',
 } as const;
 export type SmsTemplate = keyof typeof SMS_TEMPLATE_LABELS;
 
@@ -77,6 +80,7 @@ export const AUDIT_TARGET_LABELS = {
   calendar: '工作日历',
   plan: '评审计划',
   application: '职称申报',
+  fee: '申报费用',
 } as const;
 export type AuditTargetType = keyof typeof AUDIT_TARGET_LABELS;
 
@@ -144,6 +148,14 @@ export const LABELS = {
   interviewTrigger: fromList(INTERVIEW_TRIGGERS),
   // ---- applications (workflow/) ----
   applicationStatus: Object.fromEntries(Object.entries(APPLICATION_STATUSES).map(([k, v]) => [k, v.label])) as Labels<ApplicationStatus>,
+  // ---- fees (fees/) ----
+  feeKind: FEE_KIND_LABELS,
+  feeStatus: FEE_STATUS_LABELS,
+  /** how a fee row is paid (the plan's feeMethod plus offline, when the plan names no method) */
+  feeRowMethod: FEE_METHOD_LABELS,
+  paymentStatus: PAYMENT_STATUS_LABELS,
+  paymentEvent: PAYMENT_EVENT_LABELS,
+  callbackOutcome: CALLBACK_OUTCOME_LABELS,
   // ---- platform ----
   smsTemplate: SMS_TEMPLATE_LABELS,
   smsStatus: { queued: '待发送', sent: '已发送', failed: '发送失败' },
