@@ -38,3 +38,4 @@ export * from './fees/payment-state';
 export * from './fees/signature';
 export * from './validators/dates';
 export * from './labels/labels';
+export * from './statistics/statistics';
