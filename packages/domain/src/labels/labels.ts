@@ -48,6 +48,7 @@ import { CONDITION_LABELS } from '../rules/direct-report';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../workflow/transitions';
 import { FEE_KIND_LABELS, FEE_METHOD_LABELS, FEE_STATUS_LABELS } from '../fees/fees';
 import { CALLBACK_OUTCOME_LABELS, PAYMENT_EVENT_LABELS, PAYMENT_STATUS_LABELS } from '../fees/payment-state';
+import type { ObjectionStatus, PublicityKind } from '../publicity/publicity';
 
 type Labels<V extends string> = Readonly<Record<V, string>>;
 const fromList = <V extends string>(list: ReadonlyArray<{ value: V; label: string }>): Labels<V> =>
@@ -148,6 +149,9 @@ export const LABELS = {
   interviewTrigger: fromList(INTERVIEW_TRIGGERS),
   // ---- applications (workflow/) ----
   applicationStatus: Object.fromEntries(Object.entries(APPLICATION_STATUSES).map(([k, v]) => [k, v.label])) as Labels<ApplicationStatus>,
+  // ---- publicity (publicity/) ----
+  publicityKind: { employer: '单位公示', preReview: '评前公示', results: '评审结果公示' } satisfies Labels<PublicityKind>,
+  objectionStatus: { pending: '待处理', upheld: '异议成立', dismissed: '异议不成立' } satisfies Labels<ObjectionStatus>,
   // ---- fees (fees/) ----
   feeKind: FEE_KIND_LABELS,
   feeStatus: FEE_STATUS_LABELS,
