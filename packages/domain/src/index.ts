@@ -39,4 +39,3 @@ export * from './fees/signature';
 export * from './validators/dates';
 export * from './labels/labels';
 export * from './statistics/statistics';
-export * from './statistics/statistics';
