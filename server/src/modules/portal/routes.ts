@@ -1,9 +1,9 @@
-/** Public portal (SPEC §10) and each role's home page data. */
+/** Each role's home page data, in-app notifications and the region list (the public portal itself: public-routes.ts). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context';
-import { applications, employmentBindings, notices, notifications, organizations, regions, smsOutbox } from '../../platform/db/schema';
+import { applications, employmentBindings, notifications, organizations, regions, smsOutbox } from '../../platform/db/schema';
 import { requireAuth } from '../../platform/auth/plugin';
 import { withinJurisdiction } from '../../platform/db/jurisdiction';
 import { markAllRead, markRead, unreadCount } from '../../platform/notifications/notify';
@@ -19,7 +19,6 @@ const ZRegion = z.object({
   parentId: z.string().nullable(),
   mountainCounty: z.boolean(),
 });
-const ZNotice = z.object({ id: z.uuid(), title: z.string(), body: z.string(), publisher: z.string(), publishedAt: z.string() });
 const ZHome = z.object({
   unreadNotifications: z.number().int(),
   /** what waits for this user, each with a label and a link: the home page shows them as cards */
@@ -51,28 +50,6 @@ export const portalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         })
         .from(regions)
         .orderBy(asc(regions.sortOrder));
-    },
-  );
-
-  app.get(
-    '/notices',
-    {
-      schema: {
-        tags: ['公共'],
-        summary: '通知公告',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }),
-        response: { 200: z.array(ZNotice) },
-      },
-    },
-    async (req) => {
-      const rows = await ctx.db.select().from(notices).orderBy(desc(notices.publishedAt)).limit(req.query.limit);
-      return rows.map((n) => ({
-        id: n.id,
-        title: n.title,
-        body: n.body,
-        publisher: n.publisher,
-        publishedAt: n.publishedAt.toISOString(),
-      }));
     },
   );
 
