@@ -35,6 +35,7 @@ describe('actionView: buttons and forms from the table', () => {
     expect(actionView('atCommittee', { action: 'officeReturn', label: '退回修改', needsReason: true })).toMatchObject({
       tone: 'danger',
       input: null,
+      to: 'returned',
     });
     expect(actionView('inReview', { action: 'stepApprove', label: '审查通过', needsReason: false }).input).toBe('reviewChecks');
     expect(actionView('prePublicity', { action: 'handleObjection', label: '处理异议', needsReason: true }).input).toBe('objectionHandling');
@@ -51,6 +52,7 @@ describe('actionView: buttons and forms from the table', () => {
       tone: null,
       input: null,
       publicity: null,
+      to: null,
     });
   });
 });

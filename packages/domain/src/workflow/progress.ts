@@ -35,6 +35,8 @@ export interface ActionView {
   input: WorkflowInput | null;
   /** the action starts a publicity period (its dialog says so) */
   publicity: Transition['publicity'] | null;
+  /** where it leads (its usual target): a return or a rejection is confirmed with what follows */
+  to: ApplicationStatus | null;
 }
 
 /** What a button shows and which form it opens: the server's word first, the table's where the server is silent. */
@@ -47,6 +49,7 @@ export function actionView(status: ApplicationStatus, offered: OfferedAction): A
     tone: offered.tone !== undefined ? offered.tone : (t?.tone ?? null),
     input: offered.input !== undefined ? offered.input : (t?.input ?? null),
     publicity: t?.publicity ?? null,
+    to: t?.to ?? null,
   };
 }
 

@@ -3,7 +3,7 @@
  * the queues of employers, departments and committee offices.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApplicationDraft, ApplicationStatus } from '@zc/domain';
+import type { ApplicationDraft, ApplicationStatus, OfferedAction, WorkflowAction } from '@zc/domain';
 import { api, apiUpload } from '@shared/api-client';
 import type { EligibilityResult } from '@shared/plans';
 import type { Page } from '@shared/archive-entries';
@@ -17,7 +17,10 @@ export interface ApplicationStep {
   status: string;
   opinion: string | null;
   joint: boolean;
+  /** what this level checked: REVIEW_CHECKS for departments, QUALIFICATION_CHECKS for the committee office */
   checks: Record<string, boolean> | null;
+  /** the office's step: its qualification checks, when the server sends them apart from `checks` */
+  qualificationChecks?: Record<string, boolean> | null;
   originalsVerifiedBy: string | null;
   originalsVerifiedAt: string | null;
   actedAt: string | null;
@@ -63,7 +66,8 @@ export interface Application {
   currentStep: number;
   steps: ApplicationStep[];
   events: ApplicationEvent[];
-  allowed: Array<{ action: string; label: string; needsReason: boolean }>;
+  /** the workflow table's actions open to this user now, with their tone and the form they take */
+  allowed: OfferedAction[];
 }
 
 export interface MyApplication {
@@ -120,6 +124,23 @@ export interface ActInput {
   checks?: Record<string, boolean>;
   originalsVerifiedBy?: string;
   objection?: { content: string; handling: string };
+  /** 处理异议 (pre-review publicity): which objection, the outcome, and how it was handled */
+  objectionId?: string;
+  outcome?: ObjectionOutcome;
+  handling?: string;
+}
+
+export type ObjectionOutcome = 'upheld' | 'dismissed';
+
+/** An objection lodged against the application on the pre-review list (GET /applications/:id/objections, the office only). */
+export interface LodgedObjection {
+  id: string;
+  lodgedAt: string;
+  content: string;
+  contactMasked: string | null;
+  evidenceFileId: string | null;
+  status: 'pending' | ObjectionOutcome;
+  handling: string | null;
 }
 
 const keys = {
@@ -225,6 +246,15 @@ export function useAct(id: string) {
   });
 }
 
+/** The pre-review objections of one application, for the office's 处理异议 form. */
+export function useApplicationObjections(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['applications', id, 'objections'],
+    queryFn: () => api<LodgedObjection[]>(`/applications/${id}/objections`),
+    enabled,
+  });
+}
+
 export function useQueue(q: QueueQuery) {
   return useQuery({
     queryKey: keys.queue(q),
@@ -236,7 +266,7 @@ export function useQueue(q: QueueQuery) {
 export function useBatch() {
   const done = useInvalidate();
   return useMutation({
-    mutationFn: (v: ActInput & { ids: string[]; action: string }) =>
+    mutationFn: (v: ActInput & { ids: string[]; action: WorkflowAction }) =>
       api<Array<{ id: string; ok: boolean; message: string }>>('/review/batch', { method: 'POST', body: v }),
     onSuccess: done,
   });

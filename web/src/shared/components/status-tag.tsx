@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import type { ApplicationStatus } from '@zc/domain';
 
 /**
  * Status tags with dark text on a pale background: antd's preset colours (green text on pale green …)
@@ -14,22 +15,30 @@ const TONES: Record<Tone, { color: string; background: string; borderColor: stri
   info: { color: '#0d3f82', background: '#eaf2fc', borderColor: '#8fb4e3' },
 };
 
+/** Applications (packages/domain APPLICATION_STATUSES): a new status without a colour fails the typecheck. */
+const APPLICATION_TONES: Record<ApplicationStatus, Tone> = {
+  draft: 'neutral',
+  submitted: 'pending',
+  employerPublicity: 'info',
+  inReview: 'info',
+  returned: 'danger',
+  rejected: 'danger',
+  atCommittee: 'pending',
+  qualified: 'success',
+  prePublicity: 'info',
+  awaitingExpertReview: 'success',
+};
+
+/** Other records' statuses (registrations, bindings, archive entries, SMS, objections …). */
 const STATUS_TONES: Record<string, Tone> = {
+  ...APPLICATION_TONES,
   pending: 'pending',
   approved: 'success',
-  draft: 'neutral',
-  returned: 'danger',
   refused: 'danger',
   cancelled: 'neutral',
   sent: 'success',
   failed: 'danger',
   queued: 'pending',
-  // applications (packages/domain APPLICATION_STATUSES)
-  submitted: 'pending',
-  employerPublicity: 'info',
-  inReview: 'info',
-  rejected: 'danger',
-  atCommittee: 'success',
 };
 
 export function StatusTag({ status, label, tone }: { status?: string; label: string; tone?: Tone }) {

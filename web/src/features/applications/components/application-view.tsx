@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Button, Card, Descriptions, Empty, Flex, List, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
-import { REVIEW_CHECKS } from '@zc/domain';
+import { progressOf, QUALIFICATION_CHECKS, REVIEW_CHECKS } from '@zc/domain';
 import { fileUrl } from '@shared/api-client';
 import { FilePreviewModal, type StoredFile } from '@shared/components/file-view';
 import { StatusTag } from '@shared/components/status-tag';
@@ -28,30 +28,30 @@ export function scoringItems(plan: PlanDocument | undefined) {
   return plan?.scoring?.items ?? [];
 }
 
-/** The review chain (fixed at submission) and every event, with who, when and the opinion. */
+/**
+ * Where the application stands — the review chain fixed at submission, then the committee's stages (资格审查 →
+ * 评前公示 → 专家评审, domain progressOf) — and every event, with who, when and the opinion.
+ */
 export function ApplicationTimeline({ app }: { app: Application }) {
-  const chain = [
-    {
-      label: `用人单位：${app.employerName}`,
-      status:
-        app.currentStep >= 0 || app.status === 'atCommittee'
-          ? 'forwarded'
-          : app.status === 'rejected' && app.currentStep < 0
-            ? 'rejected'
-            : 'pending',
-    },
-    ...app.steps.map((s) => ({ label: s.label, status: s.status })),
-  ];
-  const current = app.status === 'atCommittee' ? chain.length - 1 : app.currentStep + 1;
+  const progress = progressOf({
+    status: app.status,
+    currentStep: app.currentStep,
+    steps: app.steps,
+    employerName: app.employerName,
+    history: app.events.map((e) => e.toStatus),
+  });
   return (
     <Card title={cardTitle('办理进度')} style={{ marginBottom: 16 }}>
       {app.steps.length > 0 && (
         <Steps
           size="small"
-          direction="vertical"
-          current={current}
-          status={app.status === 'rejected' ? 'error' : app.status === 'atCommittee' ? 'finish' : 'process'}
-          items={chain.map((c) => ({ title: c.label }))}
+          orientation="vertical"
+          current={progress.current}
+          status={progress.state}
+          items={progress.titles.map((title, i) => ({
+            title,
+            ...(i === progress.current ? { content: `当前：${app.statusLabel}` } : {}),
+          }))}
           style={{ marginBottom: 16 }}
         />
       )}
@@ -88,7 +88,10 @@ export function ApplicationTimeline({ app }: { app: Application }) {
   );
 }
 
-/** What the reviewers recorded at each level: the checks, and who verified the copies against the originals. */
+/**
+ * What the reviewers recorded at each level: the checks (the committee office's are its qualification checks),
+ * and who verified the copies against the originals.
+ */
 export function StepRecords({ app }: { app: Application }) {
   const acted = app.steps.filter((s) => s.actedAt);
   if (acted.length === 0) return null;
@@ -96,30 +99,34 @@ export function StepRecords({ app }: { app: Application }) {
     <Card title={cardTitle('各级审查记录')} style={{ marginBottom: 16 }}>
       <List
         dataSource={acted}
-        renderItem={(s) => (
-          <List.Item>
-            <Flex vertical gap={4}>
-              <Typography.Text strong>{s.label}</Typography.Text>
-              {s.opinion && <Typography.Text>意见：{s.opinion}</Typography.Text>}
-              {s.checks && (
-                <Space wrap size={4}>
-                  {REVIEW_CHECKS.map((c) => (
-                    <StatusTag
-                      key={c.key}
-                      tone={s.checks?.[c.key] ? 'success' : 'neutral'}
-                      label={`${c.label}：${s.checks?.[c.key] ? '已核' : '未核'}`}
-                    />
-                  ))}
-                </Space>
-              )}
-              {s.originalsVerifiedBy && (
-                <Typography.Text type="secondary">
-                  原件核验：{s.originalsVerifiedBy}，{formatDateTime(s.originalsVerifiedAt)}
-                </Typography.Text>
-              )}
-            </Flex>
-          </List.Item>
-        )}
+        renderItem={(s) => {
+          const office = s.kind === 'committeeOffice';
+          const checks = (office ? (s.qualificationChecks ?? s.checks) : s.checks) ?? null;
+          return (
+            <List.Item>
+              <Flex vertical gap={4}>
+                <Typography.Text strong>{office ? `资格审查 · ${s.label}` : s.label}</Typography.Text>
+                {s.opinion && <Typography.Text>意见：{s.opinion}</Typography.Text>}
+                {checks && (
+                  <Space wrap size={4}>
+                    {(office ? QUALIFICATION_CHECKS : REVIEW_CHECKS).map((c) => (
+                      <StatusTag
+                        key={c.key}
+                        tone={checks[c.key] ? 'success' : 'neutral'}
+                        label={`${c.label}：${checks[c.key] ? '已核' : '未核'}`}
+                      />
+                    ))}
+                  </Space>
+                )}
+                {s.originalsVerifiedBy && (
+                  <Typography.Text type="secondary">
+                    原件核验：{s.originalsVerifiedBy}，{formatDateTime(s.originalsVerifiedAt)}
+                  </Typography.Text>
+                )}
+              </Flex>
+            </List.Item>
+          );
+        }}
       />
     </Card>
   );

@@ -1,36 +1,28 @@
 /**
- * One application for its reviewer (SPEC §6): the material with every file, the chain and timeline, and
- * the actions the workflow table allows this user now. The employer also runs the publicity here
- * (export, objections, forwarding after it ends); departments record their checks and who verified
- * the copies against the originals.
+ * One application for its reviewer (SPEC §6, §7): the material with every file, the chain and timeline, and
+ * the actions the workflow table allows this user now — buttons, tones and forms from the table (act-dialog.tsx),
+ * ways out confirmed once more. The employer also runs its publicity here (export, objections, forwarding after
+ * it ends); departments record their checks and who verified the copies against the originals; the committee
+ * office its qualification checks and the handling of pre-review objections.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Flex, Form, Input, List, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Flex, List, Skeleton, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { App } from 'antd';
-import { REVIEW_CHECKS } from '@zc/domain';
+import { actionView, type ActionView } from '@zc/domain';
 import { apiUrl, ApiError } from '@shared/api-client';
 import { PageTitle } from '@shared/components/page-title';
-import { FormModal } from '@shared/components/form-modal';
 import { LinkButton } from '@shared/components/link-button';
+import { StatusTag } from '@shared/components/status-tag';
 import { useApiErrorHandler } from '@shared/feedback';
 import { formatDateTime } from '@shared/format';
 import { usePlan } from '@shared/plans';
-import { useAct, useApplication, type ActInput, type Application } from '../api';
+import { useAct, useApplication, useApplicationObjections } from '../api';
 import { ApplicationMaterials, ApplicationTimeline, scoringItems, StepRecords } from './application-view';
+import { ActDialog, actInputOf, confirmIfDanger, type ActForm } from './act-dialog';
 import { publicityEndText } from '@shared/components/publicity-end';
 
-type Allowed = Application['allowed'][number];
-interface ActForm {
-  opinion?: string;
-  checks?: string[];
-  originalsVerifiedBy?: string;
-  overestimated?: string[];
-  content?: string;
-  handling?: string;
-}
-
-const PRIMARY = new Set(['employerApprove', 'employerForward', 'stepApprove', 'stepForward']);
+const OBJECTION_STATUS = { pending: '待处理', upheld: '异议成立', dismissed: '异议不成立' } as const;
 
 export function ReviewDetailPage({ base }: { base: '/employer' | '/manage' }) {
   const { id = '' } = useParams();
@@ -39,26 +31,21 @@ export function ReviewDetailPage({ base }: { base: '/employer' | '/manage' }) {
   const plan = usePlan(app?.planId ?? '');
   const act = useAct(id);
   const onError = useApiErrorHandler();
-  const { message } = App.useApp();
-  const [doing, setDoing] = useState<Allowed | null>(null);
+  const { message, modal } = App.useApp();
+  const [doing, setDoing] = useState<ActionView | null>(null);
+  const actions = app ? app.allowed.map((a) => actionView(app.status, a)) : [];
+  // the pre-review objections, read only where an action handles them
+  const objections = useApplicationObjections(
+    id,
+    actions.some((a) => a.input === 'objectionHandling'),
+  );
 
   if (q.isError) return <Alert type="error" showIcon title="无法打开该申报" description="它可能不在您的管辖范围内，或已被撤回。" />;
   if (q.isLoading || !app) return <Skeleton active />;
   const items = scoringItems(plan.data?.plan);
 
-  const run = (a: Allowed, v: ActForm) => {
-    const input: ActInput = {};
-    if (a.action === 'recordObjection') input.objection = { content: v.content ?? '', handling: v.handling ?? '' };
-    else if (a.needsReason)
-      input.reason = [v.overestimated?.length ? `自评分严重高估：${v.overestimated.join('、')}` : '', v.opinion ?? '']
-        .filter(Boolean)
-        .join('。');
-    else input.opinion = v.opinion;
-    if (a.action === 'stepApprove') {
-      input.checks = Object.fromEntries(REVIEW_CHECKS.map((c) => [c.key, (v.checks ?? []).includes(c.key)]));
-      if (v.originalsVerifiedBy?.trim()) input.originalsVerifiedBy = v.originalsVerifiedBy.trim();
-    }
-    act.mutateAsync({ action: a.action, input }).then(
+  const run = (a: ActionView, v: ActForm) => {
+    act.mutateAsync({ action: a.action, input: actInputOf(a, v) }).then(
       (r) => {
         setDoing(null);
         void message.success(`${a.label}：已完成`);
@@ -74,7 +61,6 @@ export function ReviewDetailPage({ base }: { base: '/employer' | '/manage' }) {
       },
     );
   };
-
   return (
     <>
       <PageTitle extra={<LinkButton to={`${base}/applications`}>返回列表</LinkButton>}>
@@ -114,15 +100,32 @@ export function ReviewDetailPage({ base }: { base: '/employer' | '/manage' }) {
               )}
             />
           )}
+          {(objections.data ?? []).length > 0 && (
+            <List
+              size="small"
+              header="评前公示异议"
+              bordered
+              dataSource={objections.data}
+              renderItem={(o) => (
+                <List.Item>
+                  <Space wrap size={4}>
+                    <StatusTag status={o.status === 'pending' ? 'pending' : 'approved'} label={OBJECTION_STATUS[o.status]} />
+                    {formatDateTime(o.lodgedAt)} · 异议：{o.content}
+                    {o.handling ? `；处理：${o.handling}` : ''}
+                  </Space>
+                </List.Item>
+              )}
+            />
+          )}
           {app.allowed.length === 0 ? (
             <Typography.Text type="secondary">当前状态：{app.statusLabel}。您暂无需办理的操作。</Typography.Text>
           ) : (
             <Space wrap>
-              {app.allowed.map((a) => (
+              {actions.map((a) => (
                 <Button
                   key={a.action}
-                  type={PRIMARY.has(a.action) ? 'primary' : 'default'}
-                  danger={a.needsReason && a.action !== 'recordObjection'}
+                  type={a.tone === 'primary' ? 'primary' : 'default'}
+                  danger={a.tone === 'danger'}
                   onClick={() => setDoing(a)}
                 >
                   {a.label}
@@ -143,66 +146,14 @@ export function ReviewDetailPage({ base }: { base: '/employer' | '/manage' }) {
       <StepRecords app={app} />
       <ApplicationMaterials app={app} plan={plan.data?.plan} />
       {doing && (
-        <FormModal<ActForm>
-          title={doing.label}
-          danger={doing.needsReason && doing.action !== 'recordObjection'}
+        <ActDialog
+          action={doing}
           pending={act.isPending}
+          scoringItems={items}
+          objections={objections.data}
           onCancel={() => setDoing(null)}
-          onFinish={(v) => run(doing, v)}
-          intro={
-            doing.action === 'employerApprove'
-              ? '通过后即开始单位公示，系统按工作日计算公示截止日期。'
-              : doing.action === 'stepReturn' || doing.action === 'employerReturn'
-                ? '退回后申报人修改再提交，材料将按原路线逐级重新审核；下一级也会收到通知。'
-                : undefined
-          }
-        >
-          {doing.action === 'recordObjection' ? (
-            <>
-              <Form.Item name="content" label="异议内容" rules={[{ required: true, min: 2, message: '请填写异议内容' }]}>
-                <Input.TextArea rows={3} maxLength={1000} />
-              </Form.Item>
-              <Form.Item name="handling" label="处理情况">
-                <Input.TextArea rows={3} maxLength={1000} />
-              </Form.Item>
-            </>
-          ) : (
-            <>
-              {doing.action === 'stepApprove' && (
-                <>
-                  <Form.Item name="checks" label="已审查事项" initialValue={REVIEW_CHECKS.map((c) => c.key)}>
-                    <Checkbox.Group options={REVIEW_CHECKS.map((c) => ({ value: c.key, label: c.label }))} />
-                  </Form.Item>
-                  <Form.Item name="originalsVerifiedBy" label="原件核验人" extra="核对复印件与原件一致的经办人姓名；系统记录核验时间">
-                    <Input maxLength={30} />
-                  </Form.Item>
-                </>
-              )}
-              {doing.action === 'stepReturn' && items.length > 0 && (
-                <Form.Item name="overestimated" label="自评分严重高估的项目" htmlFor="act-overestimated">
-                  <Select
-                    id="act-overestimated"
-                    mode="multiple"
-                    allowClear
-                    placeholder="如有，请选择"
-                    options={items.map((i) => ({ value: i.name, label: i.name }))}
-                  />
-                </Form.Item>
-              )}
-              <Form.Item
-                name="opinion"
-                label={doing.needsReason ? '原因' : '意见'}
-                rules={doing.needsReason ? [{ required: true, min: 2, message: '请填写原因（至少 2 个字），告诉申报人如何修改' }] : []}
-              >
-                <Input.TextArea
-                  rows={3}
-                  maxLength={1000}
-                  placeholder={doing.needsReason ? '写明需要修改或不通过的原因' : '如：经审核，情况属实，同意推荐'}
-                />
-              </Form.Item>
-            </>
-          )}
-        </FormModal>
+          onFinish={(v) => confirmIfDanger(modal.confirm, doing, doing.label, () => run(doing, v))}
+        />
       )}
     </>
   );

@@ -1,39 +1,45 @@
 /**
- * The queue of whoever holds applications now (SPEC §6): an employer (/employer/applications), a
- * department (/manage/applications) or a committee office (its inbox). Filters, search, sort,
- * pagination; departments select rows for batch 审查通过 / 审核推荐 / 退回修改 / 审查不通过.
+ * The queue of whoever holds applications now (SPEC §6, §7): an employer (/employer/applications), a
+ * department (/manage/applications) or a committee office (its 资格审查 inbox). Filters, search, sort,
+ * pagination; rows selected for the batch actions the workflow table gives this actor (batchActionsFor):
+ * departments' 审查通过 / 审核推荐 / 退回修改 / 审查不通过, employers' 报送主管部门, the office's 资格审查通过 …
  */
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, List, Select, Typography } from 'antd';
-import type { ApplicationStatus } from '@zc/domain';
-import { APPLICATION_STATUSES } from '@zc/domain';
+import { actionView, APPLICATION_STATUSES, batchActionsFor, statusesHeldBy, type ApplicationStatus, type WorkflowActor } from '@zc/domain';
 import { PageTitle } from '@shared/components/page-title';
 import { ScrollTable } from '@shared/components/scroll-table';
 import { StatusTag } from '@shared/components/status-tag';
 import { LinkButton } from '@shared/components/link-button';
 import { RegionCascader } from '@shared/components/region-cascader';
-import { FormModal } from '@shared/components/form-modal';
 import { tableEmpty } from '@shared/components/table-empty';
 import { useApiErrorHandler } from '@shared/feedback';
 import { formatDateTime } from '@shared/format';
 import { useCurrentUser } from '@shared/session';
 import { usePublishedPlans } from '@shared/plans';
 import { levelLabel } from '@shared/labels';
-import { useBatch, useQueue, type QueueItem, type QueueQuery } from '../api';
+import { useBatch, useQueue, type ActInput, type QueueItem, type QueueQuery } from '../api';
+import { ActDialog, actInputOf, confirmIfDanger } from './act-dialog';
 import { PublicityEndDate } from '@shared/components/publicity-end';
 
-const BATCH = [
-  { action: 'stepApprove', label: '审查通过', needsReason: false, danger: false },
-  { action: 'stepForward', label: '审核推荐', needsReason: false, danger: false },
-  { action: 'stepReturn', label: '退回修改', needsReason: true, danger: true },
-  { action: 'stepReject', label: '审查不通过', needsReason: true, danger: true },
-] as const;
-type BatchAction = (typeof BATCH)[number];
+type BatchAction = ReturnType<typeof batchActionsFor>[number];
+
+/** A batch action as its dialog reads it: the table's transition, in the first status it applies to. */
+const batchView = (b: BatchAction) =>
+  actionView(b.statuses[0]!, { action: b.action, label: b.transition.label, needsReason: !!b.transition.needsReason });
+
+/** Who the signed-in user is in the workflow table, for its queue. */
+function queueActor(user: { role: string; orgKind: string | null }): WorkflowActor {
+  if (user.role === 'employer') return 'employer';
+  return user.orgKind === 'committeeOffice' ? 'committeeOffice' : 'department';
+}
 
 export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
   const user = useCurrentUser();
-  const isEmployer = user.role === 'employer';
-  const isCommittee = user.orgKind === 'committeeOffice';
+  const actor = queueActor(user);
+  const isEmployer = actor === 'employer';
+  const isCommittee = actor === 'committeeOffice';
+  const batchActions = batchActionsFor(actor);
   const [q, setQ] = useState<QueueQuery>({ sort: '-submittedAt', page: 1, pageSize: 20 });
   const [selected, setSelected] = useState<string[]>([]);
   const [batchOf, setBatchOf] = useState<BatchAction | null>(null);
@@ -47,34 +53,33 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
     setSelected([]);
     setQ((old) => ({ ...old, page: 1, ...patch }));
   };
-  const canBatch = !isEmployer && !isCommittee;
+  const canBatch = batchActions.length > 0;
 
-  const runBatch = (action: BatchAction, opinion: string | undefined) =>
-    batch
-      .mutateAsync({ ids: selected, action: action.action, ...(action.needsReason ? { reason: opinion } : { opinion }) })
-      .then((results) => {
-        setBatchOf(null);
-        setSelected([]);
-        const failed = results.filter((r) => !r.ok);
-        const names = new Map((list.data?.items ?? []).map((i) => [i.id, i.applicantName]));
-        modal[failed.length ? 'warning' : 'success']({
-          title: `${action.label}：成功 ${results.length - failed.length} 件${failed.length ? `，未成功 ${failed.length} 件` : ''}`,
-          content: failed.length ? (
-            <List
-              size="small"
-              dataSource={failed}
-              renderItem={(f) => <List.Item>{`${names.get(f.id) ?? f.id}：${f.message}`}</List.Item>}
-            />
-          ) : undefined,
-        });
-      }, onError);
+  const runBatch = (action: BatchAction, input: ActInput) =>
+    batch.mutateAsync({ ...input, ids: selected, action: action.action }).then((results) => {
+      setBatchOf(null);
+      setSelected([]);
+      const failed = results.filter((r) => !r.ok);
+      const names = new Map((list.data?.items ?? []).map((i) => [i.id, i.applicantName]));
+      modal[failed.length ? 'warning' : 'success']({
+        title: `${action.transition.label}：成功 ${results.length - failed.length} 件${failed.length ? `，未成功 ${failed.length} 件` : ''}`,
+        content: failed.length ? (
+          <List size="small" dataSource={failed} renderItem={(f) => <List.Item>{`${names.get(f.id) ?? f.id}：${f.message}`}</List.Item>} />
+        ) : undefined,
+      });
+    }, onError);
 
-  const title = isEmployer ? '职称申报审核' : isCommittee ? '评委会收件箱' : '职称申报审核推荐';
+  const title = isEmployer ? '职称申报审核' : isCommittee ? '资格审查' : '职称申报审核推荐';
   return (
     <>
       <PageTitle>{title}</PageTitle>
       {isCommittee && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="这里是各级审核推荐后报送本评委会办公室的申报材料。" />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="这里是各级审核推荐后报送本评委会办公室的申报材料：资格审查通过后发布评前公示，公示期满后提交评审。"
+        />
       )}
       <Form
         layout="inline"
@@ -121,9 +126,7 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
             style={{ width: 150 }}
             value={q.status}
             onChange={(v: ApplicationStatus | undefined) => set({ status: v })}
-            options={(Object.keys(APPLICATION_STATUSES) as ApplicationStatus[])
-              .filter((s) => s !== 'draft')
-              .map((s) => ({ value: s, label: APPLICATION_STATUSES[s].label }))}
+            options={statusesHeldBy(actor).map((s) => ({ value: s, label: APPLICATION_STATUSES[s].label }))}
           />
         </Form.Item>
         {!isEmployer && (
@@ -143,9 +146,9 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
       {canBatch && (
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
           <Typography.Text>已选 {selected.length} 件</Typography.Text>
-          {BATCH.map((b) => (
-            <Button key={b.action} danger={b.danger} disabled={selected.length === 0} onClick={() => setBatchOf(b)}>
-              批量{b.label}
+          {batchActions.map((b) => (
+            <Button key={b.action} danger={b.transition.tone === 'danger'} disabled={selected.length === 0} onClick={() => setBatchOf(b)}>
+              批量{b.transition.label}
             </Button>
           ))}
         </Flex>
@@ -225,26 +228,24 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
         ]}
       />
       {batchOf && (
-        <FormModal<{ opinion?: string }>
-          title={`批量${batchOf.label}（${selected.length} 件）`}
-          danger={batchOf.danger}
+        <ActDialog
+          action={batchView(batchOf)}
+          title={`批量${batchOf.transition.label}（${selected.length} 件）`}
+          note={`适用于状态为“${batchOf.statuses.map((st) => APPLICATION_STATUSES[st].label).join('”“')}”的申报；其他状态的申报不受影响，会列为未成功。`}
           pending={batch.isPending}
+          scoringItems={[]}
+          objections={undefined}
           onCancel={() => setBatchOf(null)}
-          onFinish={(v) => void runBatch(batchOf, v.opinion)}
-          intro={batchOf.action === 'stepReturn' ? '退回至下一级和申报人，请写明需要修改的内容。' : undefined}
-        >
-          <Form.Item
-            name="opinion"
-            label={batchOf.needsReason ? '原因' : '意见'}
-            rules={batchOf.needsReason ? [{ required: true, min: 2, message: '请填写原因（至少 2 个字）' }] : []}
-          >
-            <Input.TextArea
-              rows={3}
-              maxLength={1000}
-              placeholder={batchOf.needsReason ? '告诉申报人哪里需要修改' : '如：经审查，材料真实，同意推荐'}
-            />
-          </Form.Item>
-        </FormModal>
+          onFinish={(v) => {
+            const view = batchView(batchOf);
+            confirmIfDanger(
+              modal.confirm,
+              view,
+              `批量${view.label}（${selected.length} 件）`,
+              () => void runBatch(batchOf, actInputOf(view, v)),
+            );
+          }}
+        />
       )}
     </>
   );
