@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BellOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -65,6 +66,7 @@ export function menuFor(user: SessionUser): MenuEntry[] {
               { path: '/manage/experts', label: '评审专家', icon: <SolutionOutlined aria-hidden /> },
             ]
           : []),
+        { path: '/manage/statistics', label: '统计分析', icon: <BarChartOutlined aria-hidden /> },
         notifications,
       ];
     case 'expert':
@@ -77,6 +79,7 @@ export function menuFor(user: SessionUser): MenuEntry[] {
         { path: '/admin/sms', label: '短信发件箱', icon: <MessageOutlined aria-hidden /> },
         { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined aria-hidden /> },
         { path: '/admin/calendar', label: '工作日历', icon: <ScheduleOutlined aria-hidden /> },
+        { path: '/admin/statistics', label: '统计分析', icon: <BarChartOutlined aria-hidden /> },
         notifications,
       ];
   }

@@ -7,6 +7,7 @@ import { OrganizationsAdminPage } from '../../features/organizations/components/
 import { SmsOutboxPage } from '../../features/admin/components/sms-outbox-page';
 import { AuditPage } from '../../features/admin/components/audit-page';
 import { CalendarPage } from '../../features/calendar/components/calendar-page';
+import { StatisticsPage } from '../../features/statistics/components/statistics-page';
 import { ScheduleAlert } from '../../features/calendar/components/schedule-alert';
 import { PageTitle } from '@shared/components/page-title';
 import { useCurrentUser } from '@shared/session';
@@ -41,6 +42,7 @@ function AdminShell() {
         <Route path="sms" element={<SmsOutboxPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="calendar" element={<CalendarPage />} />
+        <Route path="statistics" element={<StatisticsPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </PortalLayout>

@@ -9,6 +9,7 @@ import { EmployerReviewPage } from '../../features/organizations/components/empl
 import { ExpertsPage } from '../../features/organizations/components/experts-page';
 import { OfficePlansPage } from '../../features/plans/components/office-plans-page';
 import { PlanDetailPage } from '../../features/plans/components/plan-detail-page';
+import { StatisticsPage } from '../../features/statistics/components/statistics-page';
 import { PageTitle } from '@shared/components/page-title';
 import { useCurrentUser, useSession } from '@shared/session';
 import { PortalLayout } from '../layouts/portal-layout';
@@ -43,6 +44,7 @@ function ManageShell() {
         {user.role === 'officer' && user.orgKind === 'committeeOffice' && <Route path="experts" element={<ExpertsPage />} />}
         {user.role === 'officer' && user.orgKind === 'committeeOffice' && <Route path="plans" element={<OfficePlansPage />} />}
         {user.role === 'officer' && user.orgKind === 'committeeOffice' && <Route path="plans/:id" element={<PlanDetailPage />} />}
+        {user.role === 'officer' && <Route path="statistics" element={<StatisticsPage />} />}
         <Route path="*" element={<NotFound />} />
       </Routes>
     </PortalLayout>
