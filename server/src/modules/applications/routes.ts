@@ -1,150 +1,37 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
-import {
-  APPLICATION_STATUSES,
-  applicationFacts,
-  REVIEW_CHECKS,
-  type ReviewCheckKey,
-  checkPhoto,
-  evaluate,
-  fitPhotoSize,
-  labelOf,
-  maskIdNumber,
-  provisionalEndNote,
-  type ApplicationMode,
-  type ApplicationStatus,
-  type Plan,
-} from '@zc/domain';
+import { applicationFacts, checkPhoto, evaluate, fitPhotoSize, type ApplicationMode, type Plan } from '@zc/domain';
 import type { AppContext } from '../../platform/context';
 import { auditContextOf, requireAuth } from '../../platform/auth/plugin';
 import type { LoadedSession } from '../../platform/auth/session';
 import { fail } from '../../platform/http/errors';
-import { applications, files, organizations, plans, users } from '../../platform/db/schema';
+import { applications, files, plans, users } from '../../platform/db/schema';
 import { getRegion } from '../../platform/db/jurisdiction';
 import { ZError, ZOk } from '../identity/schemas';
 import { ZPage } from '../organizations/schemas';
 import { approvedFacts } from '../plans/facts';
-import { act, batchAct, createApplication, getApplication, myApplications, queue, saveDraft, setPhoto, type DraftData } from './service';
+import { createApplication, saveDraft, setPhoto, type DraftData } from './submission';
+import { getApplication, myApplications } from './presentation';
+import { queue } from './queue';
+import { act, batchAct } from './transitions/act';
 import { PLEDGE_TOKEN_MINUTES, pledgeView, signPledge, signToken } from './pledge';
 import { pledgeLinkBase } from './pledge-link';
+import { publicityExportRoutes } from './publicity-export';
+import {
+  BATCH_ACTIONS,
+  ZAction,
+  ZActInput,
+  ZApplication,
+  ZDraft,
+  ZFit,
+  ZId,
+  ZPhotoResult,
+  ZQueueItem,
+  statusValues,
+  tags,
+} from './schemas';
 import { fitPhoto, inspectPhoto, readPhotoPart, readStoredBytes, storePhoto } from '../../platform/storage/photo';
-
-const tags = ['职称申报与审核'];
-const ZId = z.object({ id: z.uuid('申报编号格式不正确') });
-const statusValues = Object.keys(APPLICATION_STATUSES) as [ApplicationStatus, ...ApplicationStatus[]];
-const ZActInput = z.object({
-  reason: z.string().trim().max(1000).optional(),
-  opinion: z.string().trim().max(1000).optional(),
-  /** SPEC §6: what this level checked (REVIEW_CHECKS) */
-  checks: z
-    .partialRecord(
-      z.enum(REVIEW_CHECKS.map((c) => c.key) as [ReviewCheckKey, ...ReviewCheckKey[]], { error: '审查事项不正确' }),
-      z.boolean(),
-    )
-    .optional(),
-  originalsVerifiedBy: z.string().trim().max(30).optional(),
-  objection: z.object({ content: z.string().trim().min(1).max(1000), handling: z.string().trim().max(1000) }).optional(),
-});
-const ZDraft = z.object({
-  personalStatement: z.string().max(20000).optional(),
-  entryIds: z.array(z.uuid()).max(200).optional(),
-  representativeWorkId: z.uuid().nullable().optional(),
-  selfScore: z
-    .array(z.object({ itemKey: z.string().max(40), points: z.number().min(0).max(1000), evidenceIds: z.array(z.string().max(64)).max(50) }))
-    .max(100)
-    .optional(),
-  attachments: z.record(z.string().max(40), z.uuid()).optional(),
-  recommenders: z.number().int().min(0).max(20).optional(),
-  hasApprovalForm: z.boolean().optional(),
-  transfer: z.boolean().optional(),
-  incomeTaxMultiples: z
-    .array(z.object({ year: z.number().int(), multiple: z.number().min(0) }))
-    .max(10)
-    .optional(),
-  mentoring: z.boolean().optional(),
-});
-const ZApplication = z.object({
-  files: z.record(z.string(), z.object({ name: z.string(), mime: z.string(), size: z.number() })),
-  id: z.uuid(),
-  planId: z.uuid(),
-  planName: z.string(),
-  timeline: z.record(z.string(), z.string().optional()),
-  applicantName: z.string(),
-  idNumberMasked: z.string(),
-  currentSpecialty: z.string().nullable(),
-  employerName: z.string(),
-  status: z.enum(statusValues),
-  statusLabel: z.string(),
-  level: z.string().nullable(),
-  mode: z.string().nullable(),
-  specialtyCode: z.string().nullable(),
-  draft: z.record(z.string(), z.unknown()),
-  photoFileId: z.uuid().nullable(),
-  pledgeSignatureFileId: z.uuid().nullable(),
-  pledgeSignedAt: z.string().nullable(),
-  publicityStart: z.string().nullable(),
-  publicityEnd: z.string().nullable(),
-  /** the end rests on a year whose official schedule is not entered yet (issue 9 item 2) */
-  publicityEndProvisional: z.boolean(),
-  objections: z.array(z.record(z.string(), z.string())),
-  submittedAt: z.string().nullable(),
-  version: z.number(),
-  currentStep: z.number(),
-  steps: z.array(
-    z.object({
-      seq: z.number(),
-      kind: z.string(),
-      label: z.string(),
-      status: z.string(),
-      opinion: z.string().nullable(),
-      joint: z.boolean(),
-      checks: z.record(z.string(), z.boolean()).nullable(),
-      originalsVerifiedBy: z.string().nullable(),
-      originalsVerifiedAt: z.string().nullable(),
-      actedAt: z.string().nullable(),
-    }),
-  ),
-  events: z.array(
-    z.object({
-      at: z.string(),
-      actorOrgName: z.string().nullable(),
-      label: z.string(),
-      toStatus: z.string(),
-      toStatusLabel: z.string(),
-      opinion: z.string().nullable(),
-      /** 登记异议 only: the objection and the employer's handling (null: not recorded yet) */
-      objection: z.object({ content: z.string(), handling: z.string().nullable() }).nullable(),
-    }),
-  ),
-  allowed: z.array(z.object({ action: z.string(), label: z.string(), needsReason: z.boolean() })),
-});
-const ZFit = z.object({ fit: z.stringbool().default(false) });
-const ZPhotoResult = z.object({
-  ok: z.boolean(),
-  fileId: z.uuid().nullable(),
-  problems: z.array(z.string()),
-  suggestedSize: z.object({ width: z.number(), height: z.number() }).nullable(),
-  photo: z.object({ format: z.string(), bytes: z.number(), width: z.number(), height: z.number() }),
-});
-const ZQueueItem = z.object({
-  id: z.uuid(),
-  planName: z.string(),
-  applicantName: z.string(),
-  idNumberMasked: z.string(),
-  employerName: z.string(),
-  specialtyCode: z.string().nullable(),
-  level: z.string().nullable(),
-  mode: z.string().nullable(),
-  status: z.enum(statusValues),
-  statusLabel: z.string(),
-  stepLabel: z.string(),
-  stepApproved: z.boolean(),
-  publicityEnd: z.string().nullable(),
-  publicityEndProvisional: z.boolean(),
-  submittedAt: z.string().nullable(),
-});
 
 export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   /** The applicant's own application and its plan's photo spec. */
@@ -401,10 +288,16 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     {
       schema: {
         tags,
-        summary: '流转操作（提交、撤回、通过、退回、不通过、报送、审查通过、审核推荐…）',
-        params: ZId.extend({ action: z.string().max(40) }),
+        summary: '流转操作（提交、撤回、通过、退回、不通过、报送、审查通过、审核推荐、资格审查、评前公示、处理异议…）',
+        params: ZId.extend({ action: ZAction }),
         body: ZActInput,
-        response: { 200: z.object({ status: z.enum(statusValues), warning: z.string().optional() }), 403: ZError, 409: ZError },
+        response: {
+          200: z.object({ status: z.enum(statusValues), warning: z.string().optional() }),
+          400: ZError,
+          403: ZError,
+          404: ZError,
+          409: ZError,
+        },
       },
     },
     async (req) => {
@@ -418,12 +311,12 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     {
       schema: {
         tags,
-        summary: '批量审查通过 / 退回修改 / 审查不通过 / 审核推荐',
+        summary: '批量办理（审查通过、退回修改、审查不通过、审核推荐、报送、资格审查、发布评前公示…）',
         body: ZActInput.extend({
           ids: z.array(z.uuid()).min(1, '请选择申报').max(200),
-          action: z.enum(['stepApprove', 'stepReturn', 'stepReject', 'stepForward', 'employerForward']),
+          action: z.enum(BATCH_ACTIONS, { error: '该操作不能批量办理' }),
         }),
-        response: { 200: z.array(z.object({ id: z.uuid(), ok: z.boolean(), message: z.string() })) },
+        response: { 200: z.array(z.object({ id: z.uuid(), ok: z.boolean(), message: z.string() })), 400: ZError },
       },
     },
     async (req) => {
@@ -461,44 +354,5 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     },
   );
 
-  app.get('/applications/:id/publicity.xlsx', { schema: { tags, summary: '导出单位公示表（Excel）', params: ZId } }, async (req, reply) => {
-    const auth = requireAuth(req, ['employer']);
-    const detail = await getApplication(ctx, auth, req.params.id);
-    const [row] = await ctx.db
-      .select({ idNumber: users.idNumber, unit: organizations.name, plan: plans.data })
-      .from(applications)
-      .innerJoin(users, eq(users.id, applications.applicantId))
-      .innerJoin(organizations, eq(organizations.id, applications.employerId))
-      .innerJoin(plans, eq(plans.id, applications.planId))
-      .where(eq(applications.id, req.params.id));
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('公示表');
-    ws.addRow([`${row?.unit ?? ''}职称申报人员公示表`]);
-    ws.addRow([
-      `公示期：${detail.publicityStart ?? ''} 至 ${detail.publicityEnd ?? ''}${detail.publicityEndProvisional && detail.publicityEnd ? `（${provisionalEndNote(detail.publicityEnd)}）` : ''}（不少于 ${(row?.plan as Plan | undefined)?.publicity.employerWorkingDays ?? ''} 个工作日）`,
-    ]);
-    ws.addRow(['姓名', '身份证号', '现从事专业', '申报计划', '申报级别', '申报方式', '代表作及主要业绩']);
-    const entries = ((detail.draft.submittedEntries ?? []) as Array<{ summary: string }>).map((e) => e.summary).join('；');
-    ws.addRow([
-      detail.applicantName,
-      row?.idNumber ? maskIdNumber(ctx.pii.decrypt('id_number', row.idNumber)) : '',
-      detail.currentSpecialty ?? '',
-      detail.planName,
-      // words, never codes (issue 9 item 6): the plan's own name of the mode, else the domain's
-      detail.level ? labelOf('titleLevel', detail.level) : '',
-      detail.mode
-        ? ((row?.plan as Plan | undefined)?.modes.find((m) => m.mode === detail.mode)?.label ?? labelOf('applicationMode', detail.mode))
-        : '',
-      entries,
-    ]);
-    ws.columns.forEach((c) => (c.width = 22));
-    const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header(
-        'content-disposition',
-        `attachment; filename="publicity.xlsx"; filename*=UTF-8''${encodeURIComponent(`${detail.applicantName}-公示表.xlsx`)}`,
-      )
-      .send(buf);
-  });
+  await app.register(publicityExportRoutes, { ctx });
 };

@@ -7,7 +7,7 @@ import { canReviewEmployerRegistration } from '@zc/domain';
 import type { AppContext } from '../../platform/context';
 import type { LoadedSession } from '../../platform/auth/session';
 import { archiveEntries, archiveEvidence, files, organizations } from '../../platform/db/schema';
-import { mayReadApplicationFile } from '../applications/service';
+import { mayReadApplicationFile } from '../applications/access';
 
 type FileRow = typeof files.$inferSelect;
 

@@ -7,7 +7,7 @@ import { applications, employmentBindings, notifications, organizations, regions
 import { requireAuth } from '../../platform/auth/plugin';
 import { withinJurisdiction } from '../../platform/db/jurisdiction';
 import { markAllRead, markRead, unreadCount } from '../../platform/notifications/notify';
-import { heldCount } from '../applications/service';
+import { heldCount } from '../applications/queue';
 import { canReviewEmployerRegistration } from '@zc/domain';
 import { ZOk } from '../identity/schemas';
 
