@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   APPLICATION_STATUSES,
   WORKFLOW,
+  WORKFLOW_ACTIONS,
+  WORKFLOW_BRANCHES,
+  WORKFLOW_GUARDS,
   actionsFor,
+  batchActionsFor,
+  isWorkflowAction,
+  targetsOf,
   departmentActionsFor,
   stepRefusal,
   transitionFor,
   type ApplicationStatus,
+  type Transition,
 } from './transitions';
 import { routeFor } from './routing';
 import { testPlan } from '../rules/fixtures';
@@ -19,21 +26,79 @@ describe('the transition table (SPEC §6)', () => {
       expect(n > 0, s).toBe(!APPLICATION_STATUSES[s].terminal);
     }
   });
-  it('no dead ends: from every status a terminal status is reachable', () => {
-    const reach = (from: ApplicationStatus, seen = new Set<ApplicationStatus>()): boolean => {
-      if (APPLICATION_STATUSES[from].terminal) return true;
-      seen.add(from);
-      return Object.values(WORKFLOW[from]).some((t) => (t.to === from && from === 'inReview') || (!seen.has(t.to) && reach(t.to, seen)));
+  it('no dead ends: from every status a terminal status is reachable (through every target and branch)', () => {
+    const reachesEnd = (from: ApplicationStatus): boolean => {
+      const seen = new Set<ApplicationStatus>([from]);
+      const todo = [from];
+      while (todo.length) {
+        const s = todo.pop()!;
+        if (APPLICATION_STATUSES[s].terminal) return true;
+        for (const t of Object.values(WORKFLOW[s]) as Transition[])
+          for (const to of targetsOf(t))
+            if (!seen.has(to)) {
+              seen.add(to);
+              todo.push(to);
+            }
+      }
+      return false;
     };
-    for (const s of statuses) expect(reach(s), s).toBe(true);
+    for (const s of statuses) expect(reachesEnd(s), s).toBe(true);
   });
-  it('every target is a known status, and every return or rejection asks for a reason', () => {
+  it('every target and branch target is a known status; every return or rejection asks for a reason', () => {
     for (const s of statuses) {
-      for (const [action, t] of Object.entries(WORKFLOW[s])) {
-        expect(statuses).toContain(t.to);
-        if (t.to === 'returned' || t.to === 'rejected') expect((t as { needsReason?: boolean }).needsReason, `${s}.${action}`).toBe(true);
+      for (const [action, t] of Object.entries(WORKFLOW[s]) as Array<[string, Transition]>) {
+        for (const to of targetsOf(t)) {
+          expect(statuses, `${s}.${action} → ${to}`).toContain(to);
+          if (to === 'returned' || to === 'rejected') expect(t.needsReason, `${s}.${action}`).toBe(true);
+        }
       }
     }
+  });
+  it('every guard and branch the table names exists (the server checks each one: applications/transitions/guards.ts)', () => {
+    const used = Object.values(WORKFLOW).flatMap((row) => Object.values(row) as Transition[]);
+    for (const t of used) {
+      for (const g of t.guards ?? []) expect(Object.keys(WORKFLOW_GUARDS), g).toContain(g);
+      if (t.branch) expect(Object.keys(WORKFLOW_BRANCHES), t.branch.when).toContain(t.branch.when);
+    }
+    // and every guard is used somewhere: a guard nobody names is a check that never runs
+    expect(new Set(used.flatMap((t) => t.guards ?? []))).toEqual(new Set(Object.keys(WORKFLOW_GUARDS)));
+  });
+  it('every status an actor holds offers that actor something to do (the committee office is never left without buttons)', () => {
+    for (const s of statuses) {
+      const holder = APPLICATION_STATUSES[s].holder;
+      if (holder) expect(actionsFor(s, holder).length, s).toBeGreaterThan(0);
+    }
+  });
+  it('WORKFLOW_ACTIONS lists every action once, and isWorkflowAction knows only those', () => {
+    const all = Object.values(WORKFLOW).flatMap((row) => Object.keys(row));
+    expect(new Set(WORKFLOW_ACTIONS)).toEqual(new Set(all));
+    expect(WORKFLOW_ACTIONS.length).toBe(new Set(all).size);
+    expect(isWorkflowAction('qualifyApprove')).toBe(true);
+    expect(isWorkflowAction('approveEverything')).toBe(false);
+    expect(isWorkflowAction('toString')).toBe(false);
+  });
+  it("the queue's batch actions: the department's are those its queue offered before; the office's are its own (SPEC §6, §7)", () => {
+    expect(batchActionsFor('department').map((x) => x.action)).toEqual(['stepApprove', 'stepReturn', 'stepReject', 'stepForward']);
+    expect(batchActionsFor('employer').map((x) => x.action)).toEqual(['employerForward']);
+    expect(batchActionsFor('applicant')).toEqual([]);
+    const office = batchActionsFor('committeeOffice');
+    expect(office.map((x) => x.action)).toEqual([
+      'qualifyApprove',
+      'officeReturn',
+      'officeReject',
+      'publishPrePublicity',
+      'concludePrePublicity',
+    ]);
+    // 退回修改 and 不通过 are batch actions at 资格审查 only: later the office decides one application at a time
+    expect(office.find((x) => x.action === 'officeReturn')!.statuses).toEqual(['atCommittee']);
+  });
+  it('forwarding leads to the committee office after the last step (the branch); expert review waits for the publicity and the fees', () => {
+    expect(transitionFor('employerPublicity', 'employerForward')?.branch).toEqual({ when: 'nextIsCommitteeOffice', to: 'atCommittee' });
+    expect(transitionFor('inReview', 'stepForward')?.branch).toEqual({ when: 'nextIsCommitteeOffice', to: 'atCommittee' });
+    expect(transitionFor('inReview', 'stepForward')?.guards).toEqual(['stepApproved']);
+    // seed 003 八(三): unpaid applications are not reviewed
+    expect(transitionFor('prePublicity', 'concludePrePublicity')?.guards).toEqual(['publicityEnded', 'feesPaid']);
+    expect(transitionFor('atCommittee', 'stepApprove')).toBeNull();
   });
   it('the applicant can withdraw until the employer acts, not after', () => {
     expect(actionsFor('submitted', 'applicant').map((a) => a.action)).toEqual(['withdraw']);

@@ -12,7 +12,14 @@ import { mayReadApplicationFile } from '../applications/access';
 type FileRow = typeof files.$inferSelect;
 
 /** Why a read was allowed: the owner, the owning unit, the reviewer of the unit's registration, the unit verifying an entry, or a reader of the application. */
-export type ReadGround = 'owner' | 'ownOrganization' | 'registrationReview' | 'archiveVerification' | 'application';
+export type ReadGround =
+  | 'owner'
+  | 'ownOrganization'
+  | 'registrationReview'
+  | 'archiveVerification'
+  | 'application'
+  /** evidence lodged with an objection: the officers of the committee office that handles it, no one else */
+  | 'objectionHandling';
 
 /**
  * An organization's files (the authorization letter, the registration record) are the unit's own and,
@@ -50,6 +57,9 @@ export async function readGround(
   applicationId: string | undefined,
 ): Promise<ReadGround | null> {
   if (f.ownerUserId !== null && f.ownerUserId === auth.user.id) return 'owner';
+  // an objection's evidence (lodged anonymously on the portal) is the handling office's to read, never the applicant's
+  if (f.purpose === 'objectionEvidence')
+    return auth.user.role === 'officer' && f.ownerOrgId !== null && auth.user.orgId === f.ownerOrgId ? 'objectionHandling' : null;
   if (f.ownerOrgId !== null) return organizationGround(ctx, auth, f.ownerOrgId);
   if (await verifiesEntryOf(ctx, auth, f.id)) return 'archiveVerification';
   // reviewers read an application's photo, signature, attachments and evidence through the application

@@ -54,6 +54,18 @@ export const AUDIT_ACTIONS = {
   'application.pledgeSigned': '签署真实性保证书',
   'application.publicityRecomputed': '按正式放假安排重新计算公示期',
   'file.read': '查看文件',
+  'fee.due': '产生应缴费用',
+  'fee.orderCreated': '发起网上缴费',
+  'fee.paid': '缴费成功',
+  'fee.paidLate': '订单关闭后收到付款（已入账）',
+  'fee.confirmed': '确认收到转账汇款',
+  'fee.refundRequested': '申请退费',
+  'fee.refunded': '退费成功',
+  'fee.duplicateRefunded': '重复缴费自动退款',
+  'fee.callbackRejected': '拒绝支付通知（签名或金额不符）',
+  'organization.feeSettingChanged': '修改收费设定',
+  'publicity.objectionLodged': '公示期间收到异议',
+  'publicity.exported': '导出公示名单',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -66,7 +78,7 @@ export interface AuditContext {
 
 export interface AuditEntry {
   action: AuditAction;
-  targetType: 'user' | 'organization' | 'binding' | 'notice' | 'file' | 'archiveEntry' | 'calendar' | 'plan' | 'application';
+  targetType: 'user' | 'organization' | 'binding' | 'notice' | 'file' | 'archiveEntry' | 'calendar' | 'plan' | 'application' | 'fee';
   targetId: string;
   regionPath?: string | null;
   before?: Record<string, unknown> | null;

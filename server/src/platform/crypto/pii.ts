@@ -12,7 +12,14 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /** What a stored value is; also the AAD of its ciphertext and the domain separator of its hash. */
-export type PiiField = 'id_number' | 'mobile' | 'totp_secret';
+export type PiiField =
+  | 'id_number'
+  | 'mobile'
+  | 'totp_secret'
+  /** an objection's contact (phone or e-mail), readable by the committee office only */
+  | 'objection_contact'
+  /** a lodging address, hashed only (objection throttling); never stored in clear */
+  | 'client_address';
 
 /** AES-256-GCM: 32-byte key, 12-byte IV (NIST SP 800-38D §8.2 recommends 96 bits), 16-byte tag. */
 export const PII_KEY_BYTES = 32;
