@@ -43,6 +43,8 @@ import { calendarRoutes } from './modules/calendar/routes';
 import { applicationRoutes } from './modules/applications/routes';
 import { feeRoutes } from './modules/fees/routes';
 import { DemoPaymentProvider, demoPayRoutes } from './platform/adapters/demo-payment';
+import { feeRoutes } from './modules/fees/routes';
+import { DemoPaymentProvider, demoPayRoutes } from './platform/adapters/demo-payment';
 import { publicityRoutes } from './modules/publicity/routes';
 import { statisticsRoutes } from './modules/statistics/routes';
 import { DEMO_GOV_IDENTITIES } from './modules/demo/demo-data';
@@ -209,12 +211,15 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
       await api.register(calendarRoutes, { ctx });
       await api.register(applicationRoutes, { ctx });
       await api.register(feeRoutes, { ctx });
+      await api.register(feeRoutes, { ctx });
       await api.register(publicityRoutes, { ctx });
       await api.register(statisticsRoutes, { ctx });
     },
     { prefix: '/api/v1' },
   );
 
+  // the demo payment provider's pay page (demo mode only: config.payment)
+  if (ctx.payment instanceof DemoPaymentProvider) await app.register(demoPayRoutes, { provider: ctx.payment });
   if (ctx.config.sso.demoIdp) await app.register(demoIdpRoutes, { ctx, identities: async () => DEMO_GOV_IDENTITIES, prefix: '/idp' });
 
   // the single-page app, served by the same server in production mode

@@ -15,6 +15,7 @@ import { openStore } from './storage/open-store';
 import { openPiiCipher } from './crypto/keys';
 import { migratePii } from './crypto/pii-migrate';
 import { DecryptingSmsGateway } from './crypto/sms';
+import { DemoPaymentProvider } from './adapters/demo-payment';
 
 /**
  * PostgreSQL advisory lock key held while a node migrates and seeds: several nodes starting at once
@@ -73,6 +74,11 @@ export async function bootstrap(config: Config, opts: { now?: () => Date; holdSt
     // a movable clock for browser journeys (config.testClock); otherwise the real one
     const testClock = config.testClock && !opts.now ? { offsetMs: 0 } : undefined;
     const now = opts.now ?? (testClock ? () => new Date(Date.now() + testClock.offsetMs) : () => new Date());
+    // the demo payment provider signs its callbacks with a secret every node shares (demo mode only, config.ts)
+    const payment =
+      config.payment.provider === 'demo'
+        ? new DemoPaymentProvider(await platformSecret(database.db, 'demoPayment'), config.publicUrl, now)
+        : null;
     const ctx: AppContext = {
       config,
       db: database.db,
@@ -81,6 +87,7 @@ export async function bootstrap(config: Config, opts: { now?: () => Date; holdSt
       sms: new DecryptingSmsGateway(selectSmsGateway(config), pii),
       degreeRegistry: new DemoDegreeRegistry(DEMO_DEGREE_RECORDS, config.registries),
       socialSecurity: new DemoSocialSecuritySource(DEMO_SOCIAL_SECURITY, config.registries),
+      payment,
       now,
       testClock,
       secrets: { pledgeToken },

@@ -35,6 +35,12 @@ export interface Config {
   pledgeTokenSecret: string | null;
   /** demo adapters for the degree registry and social security: latency and failure rate */
   registries: { latencyMs: number; failureRate: number };
+  /**
+   * PAYMENT_PROVIDER: who takes online payments (platform/adapters/payment.ts). 'demo' = the built-in 演示支付平台,
+   * only in demo mode (the default there); 'none' = no online payment (bank transfer and office confirmation only).
+   * A real provider is added by implementing PaymentProvider and naming it here.
+   */
+  payment: { provider: 'demo' | 'none' };
   /** where files go: local disk under dataDir, or s3://bucket?endpoint=…&region=… */
   storageUrl: string | null;
   webDist: string | null;
@@ -58,6 +64,12 @@ function rateLimitStoreOf(v: string | undefined): Config['rateLimitStore'] {
   if (v === undefined || v === '' || v === 'auto') return 'auto';
   if (v === 'postgres' || v === 'redis' || v === 'memory') return v;
   throw new Error(`RATE_LIMIT_STORE 只能是 postgres、redis、memory 或 auto，现为 ${v}`);
+}
+
+function paymentProviderOf(v: string | undefined): Config['payment']['provider'] {
+  if (v === undefined || v === '' || v === 'demo') return 'demo';
+  if (v === 'none') return 'none';
+  throw new Error(`PAYMENT_PROVIDER 只能是 demo 或 none（接入真实支付渠道需先实现 PaymentProvider），现为 ${v}`);
 }
 
 /** the demo IdP's client secret; a real provider's must differ */
@@ -84,6 +96,7 @@ export function applyDemoMode(c: Config): Config {
     sms: { ...c.sms, adapter: c.demoMode ? 'demo' : 'none' },
     seedDemo: c.demoMode && c.seedDemo,
     testClock: c.demoMode && c.testClock,
+    payment: { provider: c.demoMode ? c.payment.provider : 'none' },
   };
 }
 
@@ -144,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     redisUrl: env.REDIS_URL || null,
     pledgeTokenSecret: env.PLEDGE_TOKEN_SECRET || null,
     registries: { latencyMs: num(env.REGISTRY_DEMO_LATENCY_MS, 200), failureRate: num(env.REGISTRY_DEMO_FAILURE_RATE, 0) },
+    payment: { provider: paymentProviderOf(env.PAYMENT_PROVIDER) },
     storageUrl: env.STORAGE_URL || null,
     webDist: env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? resolve(import.meta.dirname, '../../../web/dist')),
     seedDemo: (env.SEED_DEMO ?? 'true') === 'true',

@@ -5,6 +5,7 @@ import type { SmsGateway } from './notifications/notify';
 import type { DegreeRegistry } from './adapters/degree-registry';
 import type { SocialSecuritySource } from './adapters/social-security';
 import type { PiiCipher } from './crypto/pii';
+import type { PaymentProvider } from './adapters/payment';
 
 /** Everything a service needs from the platform; tests build it with other adapters. */
 export interface AppContext {
@@ -15,6 +16,8 @@ export interface AppContext {
   sms: SmsGateway;
   degreeRegistry: DegreeRegistry;
   socialSecurity: SocialSecuritySource;
+  /** online payments (config.payment.provider); null when none is configured */
+  payment: PaymentProvider | null;
   /** ID numbers and mobiles at rest: encrypt/decrypt/hash (platform/crypto/pii.ts) */
   pii: PiiCipher;
   /** the platform's clock; tests move it instead of sleeping */

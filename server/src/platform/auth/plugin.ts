@@ -30,6 +30,8 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** server-to-server calls that carry their own signature instead of a browser's CSRF token (fees/callbacks.ts) */
+const CSRF_EXEMPT_ROUTES = new Set(['/api/v1/payments/notify/:provider']);
 
 export function csrfCookieOptions(ctx: AppContext) {
   return { path: '/', httpOnly: false, sameSite: 'strict' as const, secure: ctx.config.cookieSecure };
@@ -57,7 +59,7 @@ export const authPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
       req.cookies[CSRF_COOKIE] = t;
       reply.setCookie(CSRF_COOKIE, t, csrfCookieOptions(ctx));
     }
-    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/')) return;
+    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/') || CSRF_EXEMPT_ROUTES.has(req.routeOptions.url ?? '')) return;
     const header = req.headers[CSRF_HEADER];
     const cookie = req.cookies[CSRF_COOKIE];
     const value = typeof header === 'string' ? header : '';
