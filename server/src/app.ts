@@ -43,8 +43,6 @@ import { calendarRoutes } from './modules/calendar/routes';
 import { applicationRoutes } from './modules/applications/routes';
 import { feeRoutes } from './modules/fees/routes';
 import { DemoPaymentProvider, demoPayRoutes } from './platform/adapters/demo-payment';
-import { feeRoutes } from './modules/fees/routes';
-import { DemoPaymentProvider, demoPayRoutes } from './platform/adapters/demo-payment';
 import { publicityRoutes } from './modules/publicity/routes';
 import { statisticsRoutes } from './modules/statistics/routes';
 import { DEMO_GOV_IDENTITIES } from './modules/demo/demo-data';
@@ -210,7 +208,6 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
       await api.register(planRoutes, { ctx });
       await api.register(calendarRoutes, { ctx });
       await api.register(applicationRoutes, { ctx });
-      await api.register(feeRoutes, { ctx });
       await api.register(feeRoutes, { ctx });
       await api.register(publicityRoutes, { ctx });
       await api.register(statisticsRoutes, { ctx });
