@@ -373,3 +373,47 @@ describe('objections', () => {
     expect((index.json() as { items: Array<{ id: string; open: boolean }> }).items.find((i) => i.id === listId)?.open).toBe(false);
   });
 });
+
+describe('through the workflow (POST /applications/:id/actions/…)', () => {
+  it('publishPrePublicity puts it on the day’s list; an objection lodged on the portal is handled with handleObjection; concludePrePublicity waits for the end', async () => {
+    env.clock.now = new Date('2026-12-04T02:00:00Z'); // Friday 2026-12-04, 10:00 in Shanghai
+    const o = await env.client().login((await seedAccount(env.ctx, { role: 'officer', orgId: officeOrgId })).username!);
+    const p = await seedQualifiedApplication('李四');
+    const pub = await o.post(`/api/v1/applications/${p.appId}/actions/publishPrePublicity`, {});
+    expect(pub.statusCode, pub.body).toBe(200);
+    const [app] = await env.ctx.db.select().from(applications).where(eq(applications.id, p.appId));
+    expect(app!.status).toBe('prePublicity');
+    const entry = await entryOf(p.appId);
+    const [l] = await env.ctx.db.select().from(publicityLists).where(eq(publicityLists.id, entry.listId));
+    expect(l).toMatchObject({ startDate: '2026-12-04', endDate: '2026-12-10' });
+
+    // nothing to handle yet
+    const none = await o.post(`/api/v1/applications/${p.appId}/actions/handleObjection`, {
+      opinion: '尚无异议',
+      objectionHandling: { objectionId: randomUUIDish(), outcome: 'dismissed', handling: '尚无异议' },
+    });
+    expect(none.statusCode).toBe(409);
+    expect(none.json().message).toContain('没有待处理的异议');
+
+    listId = l!.id;
+    expect((await lodge(visitor(), entry.id)).statusCode).toBe(201);
+    const [pending] = (await o.get(`/api/v1/applications/${p.appId}/objections`)).json() as Array<{ id: string; status: string }>;
+    expect(pending!.status).toBe('pending');
+    const handling = '经向所在单位核实，所反映情况与事实不符，异议不成立。';
+    const handled = await o.post(`/api/v1/applications/${p.appId}/actions/handleObjection`, {
+      opinion: handling,
+      objectionHandling: { objectionId: pending!.id, outcome: 'dismissed', handling },
+    });
+    expect(handled.statusCode, handled.body).toBe(200);
+    const after = (await o.get(`/api/v1/applications/${p.appId}/objections`)).json() as Array<{ status: string; handling: string }>;
+    expect(after[0]).toMatchObject({ status: 'dismissed', handling });
+
+    const early = await o.post(`/api/v1/applications/${p.appId}/actions/concludePrePublicity`, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toContain('2026-12-10');
+    env.clock.now = new Date('2026-12-11T02:00:00Z');
+    const o2 = await env.client().login((await seedAccount(env.ctx, { role: 'officer', orgId: officeOrgId })).username!);
+    const done = await o2.post(`/api/v1/applications/${p.appId}/actions/concludePrePublicity`, {});
+    expect(done.statusCode, done.body).toBe(200);
+  });
+});
