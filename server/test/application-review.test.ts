@@ -5,13 +5,13 @@
  * applications waiting for them; the movable clock exists only when configured.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import sharp from 'sharp';
 import { eq, sql } from 'drizzle-orm';
 import { applications, archiveEntries, files, plans, users } from '../src/platform/db/schema';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/modules/demo/demo-data';
 import { readPlanFiles } from '../src/modules/plans/seed-plans';
 import { demoRoundPlan, seedDemoRound } from '../src/modules/demo/demo-round';
-import { dbKind, startDemoRoundApp, type TestClient, type TestEnv } from './helper';
+import { dbKind, startDemoRoundApp, type TestEnv } from './helper';
+import { submittedApplication } from './application-walk';
 
 let env: TestEnv;
 let planId: string;
@@ -39,52 +39,13 @@ describe('the demo round (server/src/modules/demo/demo-round.ts)', () => {
   });
 });
 
-async function submittedApplication(zhang: TestClient) {
-  const id = (await zhang.post('/api/v1/applications', { planId })).json().id as string;
-  const entries = await env.ctx.db.select().from(archiveEntries).where(eq(archiveEntries.applicantId, zhangId));
-  const rep = entries.find((e) => e.kind === 'achievement')!.id;
-  const plan = (await zhang.get(`/api/v1/plans/${planId}`)).json().plan;
-  const pdf = Buffer.from('%PDF-1.4\n%attachment for review\n%%EOF\n');
-  const up = (await zhang.post('/api/v1/uploads', { filename: '综合表.pdf', size: pdf.length, clientKey: `review-${id}` })).json();
-  const done = (
-    await zhang.request('PUT', `/api/v1/uploads/${up.id}/content`, pdf, {
-      'content-type': 'application/offset+octet-stream',
-      'upload-offset': '0',
-    })
-  ).json();
-  const attachments = Object.fromEntries(
-    plan.modes.find((m: { mode: string }) => m.mode === 'normal').attachments.map((a: { key: string }) => [a.key, done.fileId]),
-  );
-  const save = await zhang.put(`/api/v1/applications/${id}/draft`, {
-    mode: 'normal',
-    specialtyCode: 'it-development',
-    draft: { personalStatement: '述职', entryIds: entries.map((e) => e.id), representativeWorkId: rep, attachments },
-  });
-  expect(save.statusCode, save.body).toBe(200);
-  const photo = await sharp({ create: { width: 240, height: 320, channels: 3, background: '#fff' } })
-    .jpeg({ quality: 60 })
-    .toBuffer();
-  expect((await zhang.upload(`/api/v1/applications/${id}/photo`, { name: 'me.jpg', content: photo })).json().ok).toBe(true);
-  const { token } = (await zhang.post(`/api/v1/applications/${id}/pledge-token`, {})).json();
-  const sig = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } })
-    .png()
-    .toBuffer();
-  expect((await env.client().post(`/api/v1/pledge/${token}`, { signature: sig.toString('base64') })).statusCode).toBe(200);
-  // the demo archive meets the demo round: the live check agrees with the submission
-  const live = (await zhang.get(`/api/v1/applications/${id}/eligibility`)).json();
-  expect(live.eligible, JSON.stringify(live.results.filter((r: { status: string }) => r.status === 'fail'))).toBe(true);
-  const sub = await zhang.post(`/api/v1/applications/${id}/actions/submit`, {});
-  expect(sub.statusCode, sub.body).toBe(200);
-  return { id, attachmentId: done.fileId as string, entries };
-}
-
 describe(`reviewing an application (${dbKind})`, () => {
   let id: string;
   let attachmentId: string;
 
   it('the employer is told on its home page, and reads the attachments through the application only', async () => {
     const zhang = await login(DEMO_PEOPLE.zhangWei.idNumber);
-    ({ id, attachmentId } = await submittedApplication(zhang));
+    ({ id, attachmentId } = await submittedApplication(env, planId, zhangId, zhang));
     const unit = await login('qdhsw');
     const home = (await unit.get('/api/v1/home')).json();
     expect(home.pending.find((p: { key: string }) => p.key === 'applications')).toMatchObject({ count: 1, link: '/employer/applications' });
