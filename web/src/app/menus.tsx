@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -12,6 +13,7 @@ import {
   IdcardOutlined,
   LinkOutlined,
   MessageOutlined,
+  NotificationOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -64,6 +66,8 @@ export function menuFor(user: SessionUser): MenuEntry[] {
           ? [
               { path: '/manage/plans', label: '评审计划', icon: <ScheduleOutlined aria-hidden /> },
               { path: '/manage/experts', label: '评审专家', icon: <SolutionOutlined aria-hidden /> },
+              { path: '/manage/publicity', label: '评前公示', icon: <NotificationOutlined aria-hidden /> },
+              { path: '/manage/publicity/objections', label: '异议处理', icon: <AlertOutlined aria-hidden /> },
             ]
           : []),
         { path: '/manage/statistics', label: '统计分析', icon: <BarChartOutlined aria-hidden /> },

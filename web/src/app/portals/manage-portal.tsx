@@ -10,6 +10,7 @@ import { ExpertsPage } from '../../features/organizations/components/experts-pag
 import { OfficePlansPage } from '../../features/plans/components/office-plans-page';
 import { PlanDetailPage } from '../../features/plans/components/plan-detail-page';
 import { StatisticsPage } from '../../features/statistics/components/statistics-page';
+import { ObjectionsPage, OfficePublicityPage } from '../../features/publicity/components/office-publicity-pages';
 import { PageTitle } from '@shared/components/page-title';
 import { useCurrentUser, useSession } from '@shared/session';
 import { PortalLayout } from '../layouts/portal-layout';
@@ -44,6 +45,10 @@ function ManageShell() {
         {user.role === 'officer' && user.orgKind === 'committeeOffice' && <Route path="experts" element={<ExpertsPage />} />}
         {user.role === 'officer' && user.orgKind === 'committeeOffice' && <Route path="plans" element={<OfficePlansPage />} />}
         {user.role === 'officer' && user.orgKind === 'committeeOffice' && <Route path="plans/:id" element={<PlanDetailPage />} />}
+        {user.role === 'officer' && user.orgKind === 'committeeOffice' && <Route path="publicity" element={<OfficePublicityPage />} />}
+        {user.role === 'officer' && user.orgKind === 'committeeOffice' && (
+          <Route path="publicity/objections" element={<ObjectionsPage />} />
+        )}
         {user.role === 'officer' && <Route path="statistics" element={<StatisticsPage />} />}
         <Route path="*" element={<NotFound />} />
       </Routes>

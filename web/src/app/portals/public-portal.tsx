@@ -8,6 +8,7 @@ import { roleHome, useSession } from '@shared/session';
 import { PublicLayout } from '../layouts/public-layout';
 import { FullPageSpin, SessionError } from '../guards';
 import { NotFound } from '../not-found';
+import { PublicPublicityListPage, PublicPublicityPage } from '../../features/publicity/components/public-publicity-pages';
 
 /** A signed-in visitor of `/`, `/login` or `/register` goes to the home of their role. */
 function SignedOutOnly({ children }: { children: React.ReactNode }) {
@@ -74,6 +75,8 @@ export default function PublicPortal() {
             </PasswordStageOnly>
           }
         />
+        <Route path="public/publicity" element={<PublicPublicityListPage />} />
+        <Route path="public/publicity/:listId" element={<PublicPublicityPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </PublicLayout>
