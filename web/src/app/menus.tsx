@@ -13,6 +13,7 @@ import {
   IdcardOutlined,
   LinkOutlined,
   MessageOutlined,
+  PayCircleOutlined,
   NotificationOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -40,6 +41,7 @@ export function menuFor(user: SessionUser): MenuEntry[] {
         { path: '/applicant/archive', label: '个人业绩档案', icon: <FolderOpenOutlined aria-hidden /> },
         { path: '/applicant/plans', label: '评审计划', icon: <ScheduleOutlined aria-hidden /> },
         { path: '/applicant/applications', label: '我的申报', icon: <FormOutlined aria-hidden /> },
+        { path: '/applicant/fees', label: '缴费', icon: <PayCircleOutlined aria-hidden /> },
         notifications,
       ];
     case 'employer':
@@ -49,6 +51,7 @@ export function menuFor(user: SessionUser): MenuEntry[] {
             { path: '/employer/bindings', label: '人员绑定审核', icon: <TeamOutlined aria-hidden /> },
             { path: '/employer/archive', label: '档案审核', icon: <FileDoneOutlined aria-hidden /> },
             { path: '/employer/applications', label: '职称申报审核', icon: <FormOutlined aria-hidden /> },
+            { path: '/employer/fees', label: '缴费', icon: <PayCircleOutlined aria-hidden /> },
             { path: '/employer/register', label: '单位注册信息', icon: <BankOutlined aria-hidden /> },
             notifications,
           ]
@@ -70,6 +73,10 @@ export function menuFor(user: SessionUser): MenuEntry[] {
               { path: '/manage/publicity/objections', label: '异议处理', icon: <AlertOutlined aria-hidden /> },
             ]
           : []),
+        { path: '/manage/fees', label: '缴费管理', icon: <PayCircleOutlined aria-hidden /> },
+        ...(user.orgKind === 'committeeOffice'
+          ? []
+          : [{ path: '/manage/fee-setting', label: '收费设定', icon: <PayCircleOutlined aria-hidden /> }]),
         { path: '/manage/statistics', label: '统计分析', icon: <BarChartOutlined aria-hidden /> },
         notifications,
       ];

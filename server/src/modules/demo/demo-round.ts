@@ -34,6 +34,9 @@ export function demoRoundPlan(source: Plan, today: string): Plan {
       departmentDeadline: nextDay(today, DEMO_DAYS.department),
       reviewMonth,
     },
+    // [demo] seed 000 states no amount (六(五) 按有关规定标准缴纳, paid by the employer offline): the demo round charges
+    // seed 003's 280 元, paid by the applicant online after qualification review, so a visitor can try the demo pay page
+    fee: { amountYuan: 280, payer: 'applicant', due: 'afterQualificationReview', method: 'online' },
     citations: { ...shifted.citations, timeline: '[ours] 演示轮次：开始日期为今天前 7 天，其后每个截止日期相隔 3 周' },
   };
 }

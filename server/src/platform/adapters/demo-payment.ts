@@ -122,8 +122,12 @@ export class DemoPaymentProvider implements PaymentProvider {
     const o = this.orders.get(token);
     if (!o) return { ok: false, message: '订单不存在或已失效', returnTo: null };
     const back = this.returnPath(o.returnUrl);
-    if (choice === 'cancel') return { ok: true, message: '已取消支付', returnTo: back };
     if ((o.status === 'created' || o.status === 'failed') && !this.payable(o)) this.expire(o);
+    // the payer gives up: the order is closed (as a merchant's close call would), so a new one can be made at once
+    if (choice === 'cancel') {
+      if (o.status === 'created' || o.status === 'failed') this.expire(o);
+      return { ok: true, message: '已取消支付', returnTo: back };
+    }
     if (o.status !== 'created' && o.status !== 'failed') return { ok: false, message: this.statusText(o.status), returnTo: back };
     if (choice === 'fail') {
       o.status = 'failed';

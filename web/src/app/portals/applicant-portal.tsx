@@ -9,6 +9,8 @@ import { ProfilePage } from '../../features/identity/components/profile-page';
 import { ApplicantBindingPage } from '../../features/bindings/components/applicant-binding-page';
 import { useMyBindings } from '../../features/bindings/api';
 import { ApplicantArchivePage } from '../../features/archive/components/applicant-archive-page';
+import { MyFeesPage } from '../../features/fees/components/my-fees-page';
+import { ReceiptPage } from '../../features/fees/components/receipt-page';
 import { PageTitle } from '@shared/components/page-title';
 import { StatusTag } from '@shared/components/status-tag';
 import { LinkButton } from '@shared/components/link-button';
@@ -98,6 +100,8 @@ function ApplicantShell() {
         <Route path="plans" element={<OpenPlansPage />} />
         <Route path="applications" element={<MyApplicationsPage />} />
         <Route path="applications/:id" element={<WizardPage />} />
+        <Route path="fees" element={<MyFeesPage />} />
+        <Route path="fees/:id/receipt" element={<ReceiptPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </PortalLayout>

@@ -13,6 +13,8 @@ import { ArchiveReviewCard } from '../../features/archive/components/archive-rev
 import { ReviewQueuePage } from '../../features/applications/components/review-queue-page';
 import { ReviewDetailPage } from '../../features/applications/components/review-detail-page';
 import { PendingTasksCard } from '../../features/portal/components/pending-cards';
+import { MyFeesPage } from '../../features/fees/components/my-fees-page';
+import { ReceiptPage } from '../../features/fees/components/receipt-page';
 import { useLogout } from '../../features/identity/api';
 import { PageTitle } from '@shared/components/page-title';
 import { employerApproved, useCurrentUser, useSession } from '@shared/session';
@@ -129,6 +131,22 @@ function EmployerShell() {
           element={
             <ApprovedOnly>
               <ReviewDetailPage base="/employer" />
+            </ApprovedOnly>
+          }
+        />
+        <Route
+          path="fees"
+          element={
+            <ApprovedOnly>
+              <MyFeesPage />
+            </ApprovedOnly>
+          }
+        />
+        <Route
+          path="fees/:id/receipt"
+          element={
+            <ApprovedOnly>
+              <ReceiptPage />
             </ApprovedOnly>
           }
         />

@@ -10,6 +10,9 @@ import { ExpertsPage } from '../../features/organizations/components/experts-pag
 import { OfficePlansPage } from '../../features/plans/components/office-plans-page';
 import { PlanDetailPage } from '../../features/plans/components/plan-detail-page';
 import { StatisticsPage } from '../../features/statistics/components/statistics-page';
+import { OfficeFeesPage } from '../../features/fees/components/office-fees-page';
+import { ReceiptPage } from '../../features/fees/components/receipt-page';
+import { FeeSettingPage } from '../../features/fees/components/fee-setting-page';
 import { ObjectionsPage, OfficePublicityPage } from '../../features/publicity/components/office-publicity-pages';
 import { PageTitle } from '@shared/components/page-title';
 import { useCurrentUser, useSession } from '@shared/session';
@@ -50,6 +53,9 @@ function ManageShell() {
           <Route path="publicity/objections" element={<ObjectionsPage />} />
         )}
         {user.role === 'officer' && <Route path="statistics" element={<StatisticsPage />} />}
+        {user.role === 'officer' && <Route path="fees" element={<OfficeFeesPage />} />}
+        {user.role === 'officer' && <Route path="fees/:id/receipt" element={<ReceiptPage />} />}
+        {user.role === 'officer' && user.orgKind !== 'committeeOffice' && <Route path="fee-setting" element={<FeeSettingPage />} />}
         <Route path="*" element={<NotFound />} />
       </Routes>
     </PortalLayout>

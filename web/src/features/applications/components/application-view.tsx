@@ -13,6 +13,7 @@ import type { PlanDocument } from '@shared/plans';
 import { levelLabel, modeLabel } from '@shared/labels';
 import type { Application } from '../api';
 import { PublicityEndDate } from '@shared/components/publicity-end';
+import { FeeCard } from '@shared/components/fee-card';
 
 const cardTitle = (t: string) => (
   <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
@@ -158,6 +159,7 @@ export function ApplicationMaterials({ app, plan, entries }: { app: Application;
 
   return (
     <>
+      <FeeCard applicationId={app.id} />
       <Card title={cardTitle('申报信息')} style={{ marginBottom: 16 }}>
         <Flex gap={16} wrap align="flex-start">
           {app.photoFileId && (
