@@ -5,6 +5,7 @@ import {
   QUALIFICATION_CHECKS,
   REVIEW_CHECKS,
   WORKFLOW_ACTIONS,
+  ZObjectionHandling,
   batchActionsFor,
   type ApplicationStatus,
   type QualificationCheckKey,
@@ -35,14 +36,8 @@ export const ZActInput = z.object({
   checks: z.partialRecord(z.enum(CHECK_KEYS, { error: '审查事项不正确' }), z.boolean()).optional(),
   originalsVerifiedBy: z.string().trim().max(30).optional(),
   objection: z.object({ content: z.string().trim().min(1).max(1000), handling: z.string().trim().max(1000) }).optional(),
-  /** 处理异议 (评前公示): which objection, the outcome, how it was handled */
-  objectionHandling: z
-    .object({
-      objectionId: z.uuid('异议编号格式不正确'),
-      outcome: z.enum(['upheld', 'dismissed'], { error: '请选择处理结果：异议成立或异议不成立' }),
-      handling: z.string().trim().min(2, '请填写处理情况（至少 2 个字）').max(1000),
-    })
-    .optional(),
+  /** 处理异议 (评前公示): which objection, the outcome, how it was handled (the domain's schema) */
+  objectionHandling: ZObjectionHandling.optional(),
 });
 export const ZDraft = z.object({
   personalStatement: z.string().max(20000).optional(),

@@ -96,7 +96,8 @@ export async function planAt(q: Tx | AppContext['db'], cacheKey: object, planId:
 
 /** The opinion or reason the form carries, whichever field the action's form uses. */
 function reasonOf(input: ActInput): string {
-  return (input.reason ?? input.opinion ?? input.objection?.content ?? input.objectionHandling?.handling ?? '').trim();
+  // 处理异议: the handling is the event's opinion
+  return (input.objectionHandling?.handling ?? input.reason ?? input.opinion ?? input.objection?.content ?? '').trim();
 }
 
 export async function act(

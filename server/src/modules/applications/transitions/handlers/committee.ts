@@ -3,15 +3,12 @@
  * portal, objections handled, and the end of the publicity (its guards: the period ended, the fees paid).
  */
 import { eq } from 'drizzle-orm';
-import { QUALIFICATION_CHECKS, provisionalEndNote } from '@zc/domain';
+import { QUALIFICATION_CHECKS, labelOf, provisionalEndNote } from '@zc/domain';
 import { applicationSteps } from '../../../../platform/db/schema';
 import { fail } from '../../../../platform/http/errors';
 import { handleObjection as recordHandling, publishPreReview } from '../../../publicity/pre-review';
 import type { ActContext, Handler } from '../context';
 import { checksFrom, feesDue, orgIdsBelow, rejectApplication, returnToApplicant } from './shared';
-
-/** How an objection was decided, as the applicant is told. */
-const OBJECTION_OUTCOME = { upheld: '异议成立', dismissed: '异议不成立' } as const;
 
 /** The office's step: the last of the chain fixed at submission. */
 function officeStep(c: ActContext) {
@@ -87,8 +84,11 @@ export const handleObjection: Handler = async (c) => {
     handledBy: c.auth.user.id,
     now: c.now,
   });
-  c.note(OBJECTION_OUTCOME[h.outcome], { objectionId: h.objectionId, outcome: h.outcome });
-  c.toApplicant('评前公示异议处理结果', `评前公示期间收到的一项异议已处理：${OBJECTION_OUTCOME[h.outcome]}。处理情况：${h.handling}`);
+  c.note(labelOf('objectionStatus', h.outcome), { objectionId: h.objectionId, outcome: h.outcome });
+  c.toApplicant(
+    '评前公示异议处理结果',
+    `评前公示期间收到的一项异议已处理：${labelOf('objectionStatus', h.outcome)}。处理情况：${h.handling}`,
+  );
 };
 
 /** 公示期满，提交评审: the guards did the work (period ended, fees paid). */
