@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { ZPlan, type Plan } from '@zc/domain';
+import { QUALIFICATION_CHECKS, ZPlan, type Plan } from '@zc/domain';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/modules/demo/demo-data';
 import {
   auditEvents,
@@ -25,6 +25,7 @@ import { feesFallDue, unpaidFeesRefusal, type FeeMoment } from '../src/modules/f
 import { DemoPaymentProvider } from '../src/platform/adapters/demo-payment';
 import { SIGNATURE_HEADERS, signFields } from '../src/platform/adapters/payment';
 import { platformSecret } from '../src/platform/bootstrap';
+import { forwardToOffice, submittedApplication } from './application-walk';
 import { seedAccount, seedManagementOrg, seedOfficer, startDemoRoundApp, TEST_PASSWORD, type TestEnv } from './helper';
 
 let env: TestEnv;
@@ -436,5 +437,36 @@ describe('收费设定 (seed 004 附件2 二.2)', () => {
     const office = await seedOfficer(env.ctx, 'committeeOffice', '330000');
     const oc = await env.client().login(office.username);
     expect((await oc.get(`/api/v1/organizations/${office.org.id}/fee-setting`)).statusCode).toBe(409);
+  });
+});
+
+describe('through the workflow: the demo round charges 280 元 online after 资格审查 [demo]; unpaid, it cannot go on to expert review', () => {
+  it('资格审查通过 makes the fee fall due and tells 张伟; 公示期满，提交评审 is refused with what is owed until he pays', async () => {
+    const [demo] = await env.ctx.db.select().from(plans).where(eq(plans.key, 'demo-it-senior'));
+    const { id } = await submittedApplication(env, demo!.id, zhangId, await zhang());
+    await forwardToOffice(env, id);
+    expect(await feesOf(id)).toEqual([]);
+    const office = await officerOf(demo!.officeOrgId);
+    const ok = async (action: string, body: Record<string, unknown> = {}, c = office) => {
+      const r = await c.post(`/api/v1/applications/${id}/actions/${action}`, body);
+      expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
+    };
+    await ok('qualifyApprove', { opinion: '符合申报条件', checks: Object.fromEntries(QUALIFICATION_CHECKS.map((q) => [q.key, true])) });
+    const [fee] = await feesOf(id);
+    expect(fee).toMatchObject({ kind: 'review', amountFen: 28000, method: 'online', payer: 'applicant', status: 'unpaid' });
+    const sms = await env.ctx.db.select().from(smsOutbox).where(eq(smsOutbox.template, 'feeNotice'));
+    expect(sms.some((x) => x.body.includes('缴费通知') && x.body.includes('280.00 元'))).toBe(true);
+    await ok('publishPrePublicity');
+    // the publicity is over: only the fee holds it
+    env.clock.advance(14 * 86_400_000);
+    const office2 = await officerOf(demo!.officeOrgId);
+    const held = await office2.post(`/api/v1/applications/${id}/actions/concludePrePublicity`, {});
+    expect(held.statusCode).toBe(409);
+    expect(held.json().message).toContain('评审费 280.00 元');
+    const c = await zhang();
+    const { payUrl } = (await c.post(`/api/v1/fees/${fee!.id}/pay`)).json() as { payUrl: string };
+    await choose(payUrl, 'pay');
+    expect((await feesOf(id))[0]!.status).toBe('paid');
+    await ok('concludePrePublicity', {}, office2);
   });
 });
