@@ -473,7 +473,7 @@ export const applications = pgTable(
     uniqueIndex('applications_applicant_plan_uq').on(t.applicantId, t.planId),
     // (a GIN index on the whole array served "@> [org]" until migration 0002: every query now goes through the
     // three indexes below, and each transition no longer pays a GIN insert)
-    // queue pages (applications/service.ts queue()): whoever holds an application is its first current org, or its
+    // queue pages (applications/queue.ts queue()): whoever holds an application is its first current org, or its
     // second (either-or and joint steps hold two); each index walks one org's applications in queue order. The array
     // itself is the last column so that pages and counts are index-only scans (PostgreSQL only considers those when
     // every column the query names is in the index; drizzle has no INCLUDE)
