@@ -125,9 +125,7 @@ export interface ActInput {
   originalsVerifiedBy?: string;
   objection?: { content: string; handling: string };
   /** 处理异议 (pre-review publicity): which objection, the outcome, and how it was handled */
-  objectionId?: string;
-  outcome?: ObjectionOutcome;
-  handling?: string;
+  objectionHandling?: { objectionId: string; outcome: ObjectionOutcome; handling: string };
 }
 
 export type ObjectionOutcome = 'upheld' | 'dismissed';

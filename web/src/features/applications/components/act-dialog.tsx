@@ -36,8 +36,10 @@ export function actInputOf(a: ActionView, v: ActForm): ActInput {
     return input;
   }
   if (a.input === 'objectionHandling') {
-    const handling = v.handling?.trim() ?? '';
-    return { objectionId: v.objectionId, outcome: v.outcome, handling, reason: handling };
+    // the form requires all three before it finishes
+    return {
+      objectionHandling: { objectionId: v.objectionId ?? '', outcome: v.outcome ?? 'dismissed', handling: v.handling?.trim() ?? '' },
+    };
   }
   if (a.needsReason)
     input.reason = [v.overestimated?.length ? `自评分严重高估：${v.overestimated.join('、')}` : '', v.opinion ?? '']

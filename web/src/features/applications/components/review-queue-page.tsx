@@ -98,6 +98,7 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
         <Form.Item label="评审计划" htmlFor="queue-plan">
           <Select
             id="queue-plan"
+            aria-label="评审计划"
             allowClear
             placeholder="全部计划"
             style={{ width: 240 }}
@@ -109,6 +110,7 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
         <Form.Item label="专业" htmlFor="queue-specialty">
           <Select
             id="queue-specialty"
+            aria-label="专业"
             allowClear
             notFoundContent="请先选择评审计划"
             placeholder="全部专业"
@@ -121,6 +123,7 @@ export function ReviewQueuePage({ base }: { base: '/employer' | '/manage' }) {
         <Form.Item label="状态" htmlFor="queue-status">
           <Select
             id="queue-status"
+            aria-label="状态"
             allowClear
             placeholder="全部状态"
             style={{ width: 150 }}

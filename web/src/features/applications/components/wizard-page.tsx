@@ -321,6 +321,12 @@ export function WizardPage() {
           )}
         </Flex>
       </Card>
+      {app.status === 'returned' && (
+        // where it was returned and by whom: the progress and every event with its opinion
+        <div style={{ marginTop: 16 }}>
+          <ApplicationTimeline app={app} />
+        </div>
+      )}
     </>
   );
 }
