@@ -13,7 +13,7 @@ const CHROME_PX = 56;
 export default function StatisticsChart({ items, title }: { items: StatisticsItem[]; title: string }) {
   const data = items.map((i) => ({ label: i.label, count: i.count }));
   return (
-    <div aria-hidden="true" data-testid="statistics-chart" title={title}>
+    <div aria-hidden="true" data-testid="statistics-chart" title={title} style={{ width: '100%', overflow: 'hidden' }}>
       <Bar
         data={data}
         xField="label"
