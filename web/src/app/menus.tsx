@@ -62,7 +62,7 @@ export function menuFor(user: SessionUser): MenuEntry[] {
         { path: '/manage/employers', label: '单位注册审核', icon: <FileSearchOutlined aria-hidden /> },
         {
           path: '/manage/applications',
-          label: user.orgKind === 'committeeOffice' ? '评委会收件箱' : '申报审核推荐',
+          label: user.orgKind === 'committeeOffice' ? '资格审查' : '申报审核推荐',
           icon: <FormOutlined aria-hidden />,
         },
         ...(user.orgKind === 'committeeOffice'

@@ -1,14 +1,14 @@
 /** Each role's home page data, in-app notifications and the region list (the public portal itself: public-routes.ts). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context';
 import { applications, employmentBindings, notifications, organizations, regions, smsOutbox } from '../../platform/db/schema';
 import { requireAuth } from '../../platform/auth/plugin';
 import { withinJurisdiction } from '../../platform/db/jurisdiction';
 import { markAllRead, markRead, unreadCount } from '../../platform/notifications/notify';
 import { heldCount } from '../applications/queue';
-import { canReviewEmployerRegistration } from '@zc/domain';
+import { canReviewEmployerRegistration, type ApplicationStatus } from '@zc/domain';
 import { ZOk } from '../identity/schemas';
 
 const ZRegion = z.object({
@@ -55,6 +55,16 @@ export const portalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
 
   /** applications this unit holds now (its queue) */
   const heldApplications = (orgId: string) => heldCount(ctx.db, orgId);
+  /** applications a committee office holds in 待资格审查 (it is their only holder) */
+  const awaitingQualification = async (orgId: string) => {
+    const [r] = await ctx.db
+      .select({ n: count() })
+      .from(applications)
+      .where(
+        and(eq(applications.status, 'atCommittee' satisfies ApplicationStatus), sql`${applications.currentOrgIds}[1] = ${orgId}::uuid`),
+      );
+    return r?.n ?? 0;
+  };
 
   app.get('/home', { schema: { tags: ['公共'], summary: '首页待办数量', response: { 200: ZHome } } }, async (req) => {
     const auth = requireAuth(req);
@@ -115,8 +125,9 @@ export const portalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       const committee = user.orgKind === 'committeeOffice';
       pending.push({
         key: 'applications',
-        label: committee ? '已报送评委会的申报' : '待审核的职称申报',
-        count: await heldApplications(user.orgId),
+        // the office: what awaits its qualification review (资格审查); its later stages are in the same queue
+        label: committee ? '待资格审查的申报' : '待审核的职称申报',
+        count: committee ? await awaitingQualification(user.orgId) : await heldApplications(user.orgId),
         link: '/manage/applications',
       });
     }
