@@ -232,15 +232,15 @@ test('an applicant completes the wizard and submits; employer, county and city r
   // the committee office finds it in its inbox
   await login(page, 'zsia');
   await page.goto('/manage/applications');
-  await expect(page.getByRole('heading', { name: '评委会收件箱' })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: '张伟' })).toContainText('已报送评委会');
+  await expect(page.getByRole('heading', { level: 1, name: '资格审查' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '张伟' })).toContainText('待资格审查');
   await checkPage(page, testInfo, '62-committee-inbox');
   await logout(page);
 
   // 张伟's timeline: every step, who, when, the opinion
   await login(page, APPLICANT);
   await page.goto(wizardUrl);
-  await expect(page.getByText('已报送评委会').first()).toBeVisible();
+  await expect(page.getByText('当前：待资格审查')).toBeVisible();
   for (const who of ['淳安县千岛湖水务有限公司', '淳安县人力资源和社会保障局', '杭州市人力资源和社会保障局'])
     await expect(page.getByText(new RegExp(who)).first()).toBeVisible();
   await expect(page.getByText('意见：经单位审核，材料真实，同意推荐')).toBeVisible();
