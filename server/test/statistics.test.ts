@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, organizations, plans } from '../src/platform/db/schema';
 import { registerApplicant, regionPathOf, seedApprovedEmployer, seedOfficer, startTestApp, type TestClient, type TestEnv } from './helper';
 import { eq } from 'drizzle-orm';
+import { LABELS } from '@zc/domain';
 
 let env: TestEnv;
 const ids = { p1: '', p2: '' };
@@ -254,6 +255,9 @@ describe('export', () => {
       for (const item of s.series[dim]) expect(rows.get(item.label), `${dim} ${item.label}`).toBe(item.count);
       expect(rows.get('合计')).toBe(8);
     });
+    // words, never codes (issue 9 item 6): no cell is a coded value of any vocabulary
+    const codes = new Set(Object.values(LABELS).flatMap((m) => Object.keys(m)));
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => expect(codes.has(String(cell.value))).toBe(false)));
     const region = wb.getWorksheet('按地区')!;
     let chunAn: unknown[] = [];
     region.eachRow((row) => {
