@@ -5,12 +5,13 @@
  */
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, Flex, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Select, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { labelOf, type ObjectionStatus } from '@zc/domain';
 import { fileUrl } from '@shared/api-client';
 import { PageTitle } from '@shared/components/page-title';
 import { PagedTable } from '@shared/components/paged-table';
+import { StatusTag, type Tone } from '@shared/components/status-tag';
 import { formatDateTime } from '@shared/format';
 import { exportUrl, useOfficeObjections, useOfficePublicityLists, type OfficeObjection, type PublicityList } from '../api';
 import { OpenTag, periodText } from './public-publicity-pages';
@@ -73,10 +74,10 @@ export function OfficePublicityPage() {
   );
 }
 
-const STATUS_COLOR: Record<ObjectionStatus, string> = { pending: 'orange', upheld: 'red', dismissed: 'green' };
+const STATUS_TONE: Record<ObjectionStatus, Tone> = { pending: 'pending', upheld: 'danger', dismissed: 'success' };
 
 export function ObjectionStatusTag({ status }: { status: ObjectionStatus }) {
-  return <Tag color={STATUS_COLOR[status]}>{labelOf('objectionStatus', status)}</Tag>;
+  return <StatusTag tone={STATUS_TONE[status]} label={labelOf('objectionStatus', status)} />;
 }
 
 export function ObjectionsPage() {

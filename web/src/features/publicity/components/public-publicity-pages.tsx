@@ -4,11 +4,12 @@
  */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Grid, Input, Pagination, Segmented, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Grid, Input, Pagination, Segmented, Skeleton, Typography } from 'antd';
 import { labelOf, provisionalEndNote, type PublicityKind } from '@zc/domain';
 import { ItemList } from '@shared/components/item-list';
 import { PageTitle } from '@shared/components/page-title';
 import { PagedTable } from '@shared/components/paged-table';
+import { StatusTag } from '@shared/components/status-tag';
 import { usePublicityList, usePublicityLists, type PublicityEntry, type PublicityList } from '../api';
 import { ObjectionModal } from './objection-modal';
 
@@ -20,7 +21,7 @@ export function periodText(l: Pick<PublicityList, 'startDate' | 'endDate' | 'end
 }
 
 export function OpenTag({ open }: { open: boolean }) {
-  return open ? <Tag color="green">公示中</Tag> : <Tag>已结束</Tag>;
+  return open ? <StatusTag tone="success" label="公示中" /> : <StatusTag tone="neutral" label="已结束" />;
 }
 
 type KindFilter = PublicityKind | 'all';
@@ -68,7 +69,7 @@ export function PublicPublicityListPage() {
             )}
             extra={(l) => (
               <>
-                <Tag>{labelOf('publicityKind', l.kind)}</Tag>
+                <StatusTag tone="info" label={labelOf('publicityKind', l.kind)} />
                 <OpenTag open={l.open} />
               </>
             )}
