@@ -1,10 +1,20 @@
-import { useState } from 'react';
-import { Button, Card, Col, Empty, Flex, Modal, Row, Skeleton, Typography } from 'antd';
-import { ApartmentOutlined, BankOutlined, UserOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { Card, Col, Empty, Flex, Row, Skeleton, Typography } from 'antd';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ItemList } from '@shared/components/item-list';
 import { LinkButton } from '@shared/components/link-button';
-import { formatDate } from '@shared/format';
 import { useNotices, type Notice } from '../api';
+import { NoticeRow, noticeDate } from './notice-pages';
+
+/** notices on the home page; the rest under 更多通知 */
+const HOME_NOTICES = 8;
 
 const ENTRIES = [
   {
@@ -39,9 +49,33 @@ const ENTRIES = [
   },
 ] as const;
 
+/** what anyone can do here without signing in */
+const PUBLIC_LINKS = [
+  {
+    to: '/public/plans',
+    icon: <ScheduleOutlined aria-hidden />,
+    title: '申报计划',
+    text: '正在受理的评审计划：申报条件、时间安排、评审费，以及申报入口。',
+    action: '查看申报计划',
+  },
+  {
+    to: '/public/publicity',
+    icon: <NotificationOutlined aria-hidden />,
+    title: '公示公告',
+    text: '评前公示、评审结果公示等名单；对公示对象有异议的，可在公示期内实名反映。',
+    action: '查看公示',
+  },
+  {
+    to: '/public/verify',
+    icon: <SafetyCertificateOutlined aria-hidden />,
+    title: '证书查验',
+    text: '输入证书编号或扫描电子证书上的二维码，查验职称证书是否真实有效。',
+    action: '查验证书',
+  },
+] as const;
+
 export function PublicHome() {
-  const notices = useNotices(10);
-  const [open, setOpen] = useState<Notice | null>(null);
+  const notices = useNotices({ page: 1, pageSize: HOME_NOTICES });
 
   return (
     <Flex vertical gap={24}>
@@ -75,61 +109,41 @@ export function PublicHome() {
         ))}
       </Row>
 
+      <Row gutter={[16, 16]}>
+        {PUBLIC_LINKS.map((l) => (
+          <Col key={l.to} xs={24} md={8}>
+            <Card style={{ height: '100%' }}>
+              <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
+                <span style={{ color: '#1557b0', marginInlineEnd: 8 }}>{l.icon}</span>
+                {l.title}
+              </Typography.Title>
+              <Typography.Paragraph>{l.text}</Typography.Paragraph>
+              <LinkButton to={l.to}>{l.action}</LinkButton>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+
       <Card
         title={
           <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
             通知公告
           </Typography.Title>
         }
+        extra={<Link to="/public/notices">更多通知</Link>}
       >
         {notices.isLoading ? (
           <Skeleton active />
-        ) : (notices.data ?? []).length === 0 ? (
-          <Empty description="暂无通知公告" />
         ) : (
           <ItemList<Notice>
-            items={notices.data ?? []}
+            items={notices.data?.items ?? []}
             itemKey={(n) => n.id}
-            render={(n) => (
-              <Flex vertical gap={2}>
-                <Button
-                  type="link"
-                  onClick={() => setOpen(n)}
-                  style={{
-                    padding: 0,
-                    height: 'auto',
-                    whiteSpace: 'normal',
-                    textAlign: 'left',
-                    fontSize: 15,
-                    justifyContent: 'flex-start',
-                  }}
-                >
-                  {n.title}
-                </Button>
-                <Typography.Text type="secondary">{n.publisher}</Typography.Text>
-              </Flex>
-            )}
-            extra={(n) => <Typography.Text type="secondary">{formatDate(n.publishedAt)}</Typography.Text>}
+            render={(n) => <NoticeRow n={n} />}
+            extra={(n) => <Typography.Text type="secondary">{noticeDate(n)}</Typography.Text>}
+            empty={<Empty description="暂无通知公告" />}
           />
         )}
       </Card>
-
-      <Modal
-        open={open !== null}
-        title={open?.title}
-        onCancel={() => setOpen(null)}
-        footer={<Button onClick={() => setOpen(null)}>关闭</Button>}
-        width={720}
-      >
-        {open && (
-          <>
-            <Typography.Paragraph type="secondary">
-              {open.publisher} · {formatDate(open.publishedAt)}
-            </Typography.Paragraph>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{open.body}</Typography.Paragraph>
-          </>
-        )}
-      </Modal>
     </Flex>
   );
 }
