@@ -106,6 +106,7 @@ export function demoModeWarnings(env: NodeJS.ProcessEnv, c: Config): string[] {
   if (!c.demoMode) {
     const ignored = (['SSO_DEMO_IDP', 'ZC_TEST_CLOCK', 'SEED_DEMO'] as const).filter((k) => env[k] === 'true');
     if (ignored.length) out.push(`未开启演示模式（DEMO_MODE），${ignored.map((k) => `${k}=true`).join('、')} 不起作用`);
+    if (env.PAYMENT_PROVIDER === 'demo') out.push('未开启演示模式（DEMO_MODE），PAYMENT_PROVIDER=demo 不起作用：网上缴费未开通');
     if (c.sms.adapter === 'none') out.push('未配置短信网关：短信留在发件箱中不发送（管理员可在“短信发件箱”查看）');
     if (!c.sso.enabled) out.push('未配置浙江政务服务网统一身份认证（SSO_ISSUER）：政务服务网登录已关闭');
   }
