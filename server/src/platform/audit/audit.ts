@@ -54,7 +54,6 @@ export const AUDIT_ACTIONS = {
   'application.pledgeSigned': '签署真实性保证书',
   'application.publicityRecomputed': '按正式放假安排重新计算公示期',
   'file.read': '查看文件',
-  'fee.due': '产生应缴费用',
   'fee.orderCreated': '发起网上缴费',
   'fee.paid': '缴费成功',
   'fee.paidLate': '订单关闭后收到付款（已入账）',
