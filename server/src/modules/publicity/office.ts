@@ -10,7 +10,6 @@ import {
   csvCell,
   maskContact,
   objectionReceiptNo,
-  objectionWindowRefusal,
   preReviewExportRow,
   PRE_REVIEW_EXPORT_COLUMNS,
   provisionalEndNote,
@@ -20,10 +19,10 @@ import {
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { LoadedSession } from '../../platform/auth/session';
-import { applications, objections, plans, publicityEntries, publicityLists } from '../../platform/db/schema';
+import { applications, objections, organizations, plans, publicityEntries, publicityLists } from '../../platform/db/schema';
 import { fail } from '../../platform/http/errors';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
-import { findList } from './public';
+import { findList, listColumns, withCounts } from './public';
 import type { ZObjectionQuery, ZOfficeListQuery } from './schemas';
 
 /** The office the signed-in officer works for, or 403: only committee offices handle publicity. */
@@ -39,40 +38,26 @@ export async function officeLists(ctx: AppContext, auth: LoadedSession, query: z
   const where = and(eq(plans.officeOrgId, officeId), query.planId ? eq(publicityLists.planId, query.planId) : undefined);
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .select({ id: publicityLists.id })
+      .select(listColumns)
       .from(publicityLists)
       .innerJoin(plans, eq(plans.id, publicityLists.planId))
+      .innerJoin(organizations, eq(organizations.id, publicityLists.orgId))
       .where(where)
       .orderBy(desc(publicityLists.startDate), desc(publicityLists.publishedAt))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     ctx.db.select({ n: count() }).from(publicityLists).innerJoin(plans, eq(plans.id, publicityLists.planId)).where(where),
   ]);
-  const items = [];
-  for (const r of rows) items.push((await listOfOffice(ctx, officeId, r.id)).list);
+  const items = await withCounts(ctx.db, rows, shanghaiDate(ctx.now()));
   return { items, total: Number(total?.n ?? 0), page: query.page, pageSize: query.pageSize };
 }
 
-/** A list of the office's plans (with its entry count), or 404. */
+/** A list of the office's plans, or 404. */
 async function listOfOffice(ctx: AppContext, officeId: string, listId: string) {
-  const [owner] = await ctx.db
-    .select({ officeOrgId: plans.officeOrgId })
-    .from(publicityLists)
-    .innerJoin(plans, eq(plans.id, publicityLists.planId))
-    .where(eq(publicityLists.id, listId));
-  if (!owner || owner.officeOrgId !== officeId) fail('NOT_FOUND', '该公示不存在，或不属于本评委会办公室的评审计划');
-  const row = (await findList(ctx.db, listId))!;
-  const [n] = await ctx.db.select({ n: count() }).from(publicityEntries).where(eq(publicityEntries.listId, listId));
-  const { orgId: _publisherId, ...rest } = row;
-  const today = shanghaiDate(ctx.now());
-  return {
-    list: {
-      ...rest,
-      kind: row.kind as 'employer' | 'preReview' | 'results',
-      open: objectionWindowRefusal(row, today) === null,
-      entryCount: Number(n?.n ?? 0),
-    },
-  };
+  const row = await findList(ctx.db, listId);
+  const [owner] = row ? await ctx.db.select({ officeOrgId: plans.officeOrgId }).from(plans).where(eq(plans.id, row.planId)) : [];
+  if (!row || owner?.officeOrgId !== officeId) fail('NOT_FOUND', '该公示不存在，或不属于本评委会办公室的评审计划');
+  return row;
 }
 
 /** The list as a file for other sites (seed 001): Chinese headers, public fields only. */
@@ -84,7 +69,7 @@ export async function exportList(
   audit: AuditContext,
 ): Promise<{ body: Buffer; filename: string; contentType: string }> {
   const officeId = officeOf(auth);
-  const { list } = await listOfOffice(ctx, officeId, listId);
+  const list = await listOfOffice(ctx, officeId, listId);
   const entries = await ctx.db
     .select({
       seq: publicityEntries.seq,

@@ -23,7 +23,7 @@ export const OBJECTIONS_PAGE = '/manage/publicity/objections';
 
 type PublicList = z.infer<typeof ZPublicList>;
 
-const listColumns = {
+export const listColumns = {
   id: publicityLists.id,
   kind: publicityLists.kind,
   planId: publicityLists.planId,
@@ -36,7 +36,7 @@ const listColumns = {
   endProvisional: publicityLists.endProvisional,
 };
 
-async function withCounts(
+export async function withCounts(
   q: Queryable,
   rows: Array<Omit<PublicList, 'open' | 'entryCount' | 'kind'> & { kind: string; orgId: string }>,
   today: string,
