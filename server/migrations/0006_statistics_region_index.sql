@@ -1,0 +1,1 @@
+CREATE INDEX "applications_region_stats_idx" ON "applications" USING btree ("region_path" text_pattern_ops,"status","plan_id","specialty_code","level","employer_id");
