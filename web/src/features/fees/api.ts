@@ -38,6 +38,7 @@ export interface FeeSetting {
 }
 
 export interface OfficeFeeQuery {
+  planId?: string;
   status?: FeeStatus;
   method?: FeeMethod;
   keyword?: string;
@@ -106,5 +107,14 @@ export function useSaveFeeSetting(orgId: string | null) {
     mutationFn: (body: { feeEnabled: boolean; amountYuan: number | null }) =>
       api<FeeSetting>(`/organizations/${orgId}/fee-setting`, { method: 'PUT', body }),
     onSuccess: (data) => qc.setQueryData(['fee-setting', orgId], data),
+  });
+}
+
+/** The committee office's own plans, for the 评审计划 filter of 缴费管理. */
+export function useOwnPlans(enabled: boolean) {
+  return useQuery({
+    queryKey: ['plans', 'mine', 'names'],
+    queryFn: () => api<Array<{ id: string; name: string }>>('/plans/mine'),
+    enabled,
   });
 }

@@ -14,11 +14,12 @@ import { required } from '@shared/form-rules';
 import { useApiErrorHandler } from '@shared/feedback';
 import { formatDateTime } from '@shared/format';
 import { useListFilters } from '@shared/use-list-filters';
-import { useConfirmFee, useOfficeFees, useRefundFee, type OfficeFee } from '../api';
+import { useConfirmFee, useOfficeFees, useOwnPlans, useRefundFee, type OfficeFee } from '../api';
+import { useCurrentUser } from '@shared/session';
 import { FeeStatusTag } from '@shared/components/fee-list';
 
 const PAGE_SIZE = 20;
-type Filters = { status: FeeStatus | 'all'; method: FeeMethod | 'all'; keyword: string };
+type Filters = { planId: string; status: FeeStatus | 'all'; method: FeeMethod | 'all'; keyword: string };
 
 function ConfirmModal({ fee, onClose }: { fee: OfficeFee; onClose: () => void }) {
   const confirm = useConfirmFee();
@@ -60,10 +61,13 @@ function ConfirmModal({ fee, onClose }: { fee: OfficeFee; onClose: () => void })
 }
 
 export function OfficeFeesPage() {
-  const { filters, setFilter, page, setPage } = useListFilters<Filters>({ status: 'all', method: 'all', keyword: '' });
+  const { filters, setFilter, page, setPage } = useListFilters<Filters>({ planId: 'all', status: 'all', method: 'all', keyword: '' });
+  const user = useCurrentUser();
+  const plans = useOwnPlans(user.orgKind === 'committeeOffice');
   const fees = useOfficeFees({
     page,
     pageSize: PAGE_SIZE,
+    ...(filters.planId === 'all' ? {} : { planId: filters.planId }),
     ...(filters.status === 'all' ? {} : { status: filters.status }),
     ...(filters.method === 'all' ? {} : { method: filters.method }),
     ...(filters.keyword ? { keyword: filters.keyword } : {}),
@@ -77,22 +81,31 @@ export function OfficeFeesPage() {
     <>
       <PageTitle>缴费管理</PageTitle>
       <FilterBar>
+        {user.orgKind === 'committeeOffice' && (
+          <SelectFilter
+            span={{ xs: 24, md: 8 }}
+            label="评审计划"
+            value={filters.planId}
+            options={[{ value: 'all', label: '全部计划' }, ...(plans.data ?? []).map((p) => ({ value: p.id, label: p.name }))]}
+            onChange={(v) => setFilter('planId', v)}
+          />
+        )}
         <SelectFilter
-          span={{ xs: 24, md: 6 }}
+          span={{ xs: 24, md: 5 }}
           label="缴费状态"
           value={filters.status}
           options={[{ value: 'all' as const, label: '全部状态' }, ...FEE_STATUSES.map((s) => ({ value: s, label: LABELS.feeStatus[s] }))]}
           onChange={(v) => setFilter('status', v)}
         />
         <SelectFilter
-          span={{ xs: 24, md: 6 }}
+          span={{ xs: 24, md: 5 }}
           label="缴费方式"
           value={filters.method}
           options={[{ value: 'all' as const, label: '全部方式' }, ...FEE_METHODS.map((m) => ({ value: m, label: LABELS.feeRowMethod[m] }))]}
           onChange={(v) => setFilter('method', v)}
         />
         <SearchFilter
-          span={{ xs: 24, md: 12 }}
+          span={{ xs: 24, md: 6 }}
           label="搜索申报人、单位或凭证号"
           placeholder="申报人姓名、单位名称或缴费凭证号"
           maxLength={30}
