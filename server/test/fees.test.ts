@@ -182,7 +182,8 @@ describe('a fee falls due at the moment its plan names', () => {
   it('seed 004 附件2 二.2: a department charges 推荐费 only with its switch on (default 不收费)', async () => {
     const plan = await planRow('2020-materials-senior');
     const app = await applicationFor(plan, 'inReview');
-    const dept = await seedManagementOrg(env.ctx, 'hrBureau', '330127');
+    // a bureau off 张伟's route (淳安 330127 → 杭州): a switched-on department there must not charge the workflow test below
+    const dept = await seedManagementOrg(env.ctx, 'hrBureau', '330102');
     expect(dept.feeEnabled).toBe(false);
     expect(await fallDue(plan, app, 'atDepartment', [dept.id])).toEqual([]);
     await env.ctx.db.update(organizations).set({ feeEnabled: true, feeAmountFen: 15000 }).where(eq(organizations.id, dept.id));
@@ -414,7 +415,7 @@ describe('bank transfer (seed 003 八(三)): confirmed by the collecting office 
 
 describe('收费设定 (seed 004 附件2 二.2)', () => {
   it('default 不收费; on needs an amount and is audited; only the department itself (or an admin over it) sets it', async () => {
-    const dept = await seedOfficer(env.ctx, 'hrBureau', '330127');
+    const dept = await seedOfficer(env.ctx, 'hrBureau', '330102');
     const c = await env.client().login(dept.username);
     const s = await c.get(`/api/v1/organizations/${dept.org.id}/fee-setting`);
     expect(s.statusCode).toBe(200);
@@ -431,7 +432,7 @@ describe('收费设定 (seed 004 附件2 二.2)', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'organization.feeSettingChanged'), eq(auditEvents.targetId, dept.org.id)));
     expect(audits).toHaveLength(1);
-    const other = await seedOfficer(env.ctx, 'hrBureau', '330102');
+    const other = await seedOfficer(env.ctx, 'hrBureau', '330106');
     const o = await env.client().login(other.username);
     expect((await o.put(`/api/v1/organizations/${dept.org.id}/fee-setting`, { feeEnabled: false })).statusCode).toBe(404);
     const office = await seedOfficer(env.ctx, 'committeeOffice', '330000');
