@@ -33,6 +33,7 @@ import { organizationRoutes } from './modules/organizations/routes';
 import { bindingRoutes } from './modules/bindings/routes';
 import { portalRoutes } from './modules/portal/routes';
 import { publicPortalRoutes } from './modules/portal/public-routes';
+import { noticeAdminRoutes } from './modules/portal/notice-admin';
 import { ssoRoutes } from './modules/sso/routes';
 import { demoIdpRoutes } from './modules/sso/demo-idp';
 import { fileRoutes } from './modules/files/routes';
@@ -201,6 +202,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
       await api.register(bindingRoutes, { ctx });
       await api.register(portalRoutes, { ctx });
       await api.register(publicPortalRoutes, { ctx });
+      await api.register(noticeAdminRoutes, { ctx });
       await api.register(ssoRoutes, { ctx });
       await api.register(fileRoutes, { ctx });
       await api.register(adminRoutes, { ctx });

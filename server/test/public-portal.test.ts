@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { DEMO_PEOPLE } from '../src/modules/demo/demo-data';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/modules/demo/demo-data';
 import { readPlanFiles } from '../src/modules/plans/seed-plans';
-import { notices, plans } from '../src/platform/db/schema';
+import { auditEvents, notices, plans } from '../src/platform/db/schema';
 import { dbKind, startDemoRoundApp, type TestEnv } from './helper';
 
 let env: TestEnv;
@@ -190,5 +190,44 @@ describe(`public portal without login (${dbKind})`, () => {
     }
     expect(last!.statusCode).toBe(429);
     expect(last!.json().message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('a committee office publishes a notice with its document date, 文号 and its own plan; another office cannot edit it', async () => {
+    const zsia = await env.client().login('zsia', DEMO_PASSWORD);
+    const [own] = await env.ctx.db.select({ id: plans.id }).from(plans).where(eq(plans.id, demoPlanId));
+    const [foreign] = await env.ctx.db.select({ id: plans.id }).from(plans).where(eq(plans.key, '2022-security-senior'));
+    const input = {
+      title: '关于开展2026年度信息技术专业高级工程师职务任职资格评审工作的通知',
+      body: '请于截止日期前完成网上申报。',
+      documentNumber: '浙软协〔2026〕9号',
+      documentDate: '2026-11-15',
+      planId: own!.id,
+    };
+    const wrongPlan = await zsia.post('/api/v1/notices', { ...input, planId: foreign!.id });
+    expect(wrongPlan.statusCode).toBe(400);
+    expect(wrongPlan.json().message).toMatch(/不属于本评委会办公室/);
+    const badDate = await zsia.post('/api/v1/notices', { ...input, documentDate: '2026-02-30' });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().message).toMatch(/发文日期不存在/);
+    const created = await zsia.post('/api/v1/notices', input);
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    const shown = (await anon(`/api/v1/notices/${id}`)).json() as Notice & { publisher: string };
+    expect(shown).toMatchObject({ documentDate: '2026-11-15', documentNumber: '浙软协〔2026〕9号', publisher: '浙江省软件行业协会' });
+    expect(shown.plans.map((p) => p.id)).toEqual([demoPlanId]);
+
+    const other = await env.client().login('jxzpw', DEMO_PASSWORD);
+    const denied = await other.put(`/api/v1/notices/${id}`, { ...input, planId: null, title: '改标题' });
+    expect(denied.statusCode).toBe(403);
+    const edited = await zsia.put(`/api/v1/notices/${id}`, { ...input, documentDate: '2026-11-16' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(((await anon(`/api/v1/notices/${id}`)).json() as Notice).documentDate).toBe('2026-11-16');
+    const audits = await env.ctx.db.select().from(auditEvents).where(eq(auditEvents.targetId, id));
+    expect(audits.map((a) => a.action).sort()).toEqual(['notice.published', 'notice.updated']);
+
+    const visitor = await env.app.inject({ method: 'POST', url: '/api/v1/notices', payload: input, remoteAddress: '10.9.8.6' });
+    expect([401, 403]).toContain(visitor.statusCode);
+    const applicant = await env.client().login(DEMO_PEOPLE.zhangWei.idNumber, DEMO_PASSWORD);
+    expect((await applicant.post('/api/v1/notices', input)).statusCode).toBe(403);
   });
 });

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = {
   'organization.refused': '单位注册审核不通过',
   'organization.created': '创建管理机构',
   'notice.published': '发布通知公告',
+  'notice.updated': '修改通知公告',
   'archive.created': '新增档案条目',
   'archive.updated': '修改档案条目',
   'archive.deleted': '删除档案条目',
