@@ -154,7 +154,11 @@ export function ActDialog({ action: a, title, note, pending, scoringItems, objec
         <>
           {checks && (
             <Form.Item name="checks" label="已审查事项" initialValue={checks.map((c) => c.key)}>
-              <Checkbox.Group options={checks.map((c) => ({ value: c.key, label: c.label }))} />
+              {/* one per line: the list reads as a checklist, also on a phone */}
+              <Checkbox.Group
+                style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+                options={checks.map((c) => ({ value: c.key, label: c.label }))}
+              />
             </Form.Item>
           )}
           {a.input === 'reviewChecks' && (
