@@ -40,8 +40,11 @@ export function yearsText(years: readonly number[]): string {
   return consecutive ? `${ys[0]}–${ys[ys.length - 1]} 年` : `${ys.join('、')} 年`;
 }
 const forLevels = (ls: readonly string[] | undefined) => (ls && ls.length ? `（适用于申报${levels(ls)}）` : '');
+/** [ours] the public plan list shows plans closed at most this many days ago (and, on request, all of them) */
+export const PUBLIC_PLAN_RECENT_DAYS = 90;
+
 /** "[ours]" and similar authoring marks are for the plan's editors, not for the public */
-const publicText = (s: string) => s.replace(/\s*\[ours\]\s*/gi, '').trim();
+export const publicText = (s: string) => s.replace(/\s*\[ours\]\s*/gi, '').trim();
 
 /** One row of the education + years matrix in words, e.g. "本科学历，取得工程师资格后满 5 年". */
 export function eligibilityRowText(row: Plan['eligibility'][number]['rows'][number]): string {
