@@ -416,4 +416,31 @@ describe('through the workflow (POST /applications/:id/actions/…)', () => {
     const done = await o2.post(`/api/v1/applications/${p.appId}/actions/concludePrePublicity`, {});
     expect(done.statusCode, done.body).toBe(200);
   });
+
+  it('取消评审资格 during the publicity takes the person off the public list: not shown, not counted, no objection against them', async () => {
+    env.clock.now = new Date('2026-12-14T02:00:00Z'); // Monday 2026-12-14, 10:00 in Shanghai
+    const o = await env.client().login((await seedAccount(env.ctx, { role: 'officer', orgId: officeOrgId })).username!);
+    const stays = await seedQualifiedApplication('周六');
+    const goes = await seedQualifiedApplication('吴七');
+    for (const p of [stays, goes])
+      expect((await o.post(`/api/v1/applications/${p.appId}/actions/publishPrePublicity`, {})).statusCode).toBe(200);
+    const entry = await entryOf(goes.appId);
+    const shown = async () =>
+      (
+        (await visitor().get(`/api/v1/public/publicity/${entry.listId}`)).json() as { entries: { items: Array<{ id: string }> } }
+      ).entries.items.map((i) => i.id);
+    const kept = await entryOf(stays.appId);
+    expect(await shown()).toEqual(expect.arrayContaining([kept.id, entry.id]));
+    const reject = await o.post(`/api/v1/applications/${goes.appId}/actions/officeReject`, {
+      reason: '经核实，其申报的项目业绩不属实，取消本年度评审资格。',
+    });
+    expect(reject.statusCode, reject.body).toBe(200);
+    expect(await shown()).toEqual([kept.id]);
+    const lists = (await visitor().get('/api/v1/public/publicity')).json() as { items: Array<{ id: string; entryCount: number }> };
+    expect(lists.items.find((l) => l.id === entry.listId)?.entryCount).toBe(1);
+    listId = entry.listId;
+    const refused = await lodge(visitor(), entry.id);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('不在该公示名单中');
+  });
 });

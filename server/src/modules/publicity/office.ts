@@ -4,7 +4,7 @@
  * and one application's objections for its review page. An office sees its own plans' lists only
  * (plans.office_org_id); anything else answers 404, as if it did not exist.
  */
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import {
   csvCell,
@@ -80,7 +80,7 @@ export async function exportList(
       mode: publicityEntries.mode,
     })
     .from(publicityEntries)
-    .where(eq(publicityEntries.listId, listId))
+    .where(and(eq(publicityEntries.listId, listId), isNull(publicityEntries.withdrawnAt)))
     .orderBy(asc(publicityEntries.seq));
   const period = `公示期：${list.startDate} 至 ${list.endDate}${list.endProvisional ? `（${provisionalEndNote(list.endDate)}）` : ''}`;
   const rows = entries.map((e, i) => preReviewExportRow(i + 1, e));

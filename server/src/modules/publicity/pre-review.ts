@@ -4,7 +4,7 @@
  * or an objection is pending (the `objectionPending` guard).
  * [interface agreed for issue 10: the publicity module fills these in]
  */
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import {
   mergeCalendar,
   preReviewListTitle,
@@ -107,7 +107,11 @@ export async function publishPreReview(
       seq: sql`(select coalesce(max(${publicityEntries.seq}), 0) + 1 from ${publicityEntries} where ${publicityEntries.listId} = ${list.id})`,
       ...entry,
     })
-    .onConflictDoNothing();
+    // published again on the same day after a return and resubmission: back on the list, as it is now
+    .onConflictDoUpdate({
+      target: [publicityEntries.listId, publicityEntries.applicationId],
+      set: { ...entry, withdrawnAt: null },
+    });
   const messages = list.endProvisional ? await scheduleReminders(tx, end.provisionalYears) : [];
   return { listId: list.id, start, end: list.endDate, provisional: list.endProvisional, messages };
 }
@@ -136,6 +140,17 @@ export async function preReviewNotEnded(tx: Tx, applicationId: string, today: st
   if (today <= list.endDate)
     return `评前公示期为 ${list.startDate} 至 ${list.endDate}${list.provisional ? `（${provisionalEndNote(list.endDate)}）` : ''}，公示期满后方可提交评审`;
   return null;
+}
+
+/**
+ * Takes the application off every list it is on: the office returned it or cancelled its review (取消评审资格), so
+ * the public no longer sees it and no objection can be lodged against it. Objections already lodged stay with it.
+ */
+export function withdrawFromPublicity(tx: Tx, applicationId: string, now: Date) {
+  return tx
+    .update(publicityEntries)
+    .set({ withdrawnAt: now })
+    .where(and(eq(publicityEntries.applicationId, applicationId), isNull(publicityEntries.withdrawnAt)));
 }
 
 /** Whether the application has an objection not yet handled. */

@@ -3,7 +3,7 @@
  * only), and an objection lodged against an entry while the list is open — stored with its contact encrypted, the
  * lodging address only as a keyed hash, audited, and told to the office in the same transaction.
  */
-import { and, asc, count, desc, eq, gte, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, or } from 'drizzle-orm';
 import { nextDay, objectionReceiptNo, objectionWindowRefusal, OBJECTION_LIMITS, shanghaiDate, type ObjectionInput } from '@zc/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
@@ -46,7 +46,7 @@ export async function withCounts(
     ? await q
         .select({ listId: publicityEntries.listId, n: count() })
         .from(publicityEntries)
-        .where(inArray(publicityEntries.listId, ids))
+        .where(and(inArray(publicityEntries.listId, ids), isNull(publicityEntries.withdrawnAt)))
         .groupBy(publicityEntries.listId)
     : [];
   const byList = new Map(counts.map((c) => [c.listId, Number(c.n)]));
@@ -98,6 +98,8 @@ export async function publicList(ctx: AppContext, listId: string, query: z.infer
   const kw = query.keyword ? containsPattern(query.keyword) : null;
   const where = and(
     eq(publicityEntries.listId, listId),
+    // taken off the list when the office returned the application or cancelled its review
+    isNull(publicityEntries.withdrawnAt),
     kw ? or(ilike(publicityEntries.name, kw), ilike(publicityEntries.employerName, kw)) : undefined,
   );
   const [items, [total]] = await Promise.all([
@@ -150,7 +152,7 @@ export async function lodgeObjection(
       .select({ id: publicityEntries.id, applicationId: publicityEntries.applicationId, regionPath: applications.regionPath })
       .from(publicityEntries)
       .innerJoin(applications, eq(applications.id, publicityEntries.applicationId))
-      .where(and(eq(publicityEntries.id, input.entryId), eq(publicityEntries.listId, listId)));
+      .where(and(eq(publicityEntries.id, input.entryId), eq(publicityEntries.listId, listId), isNull(publicityEntries.withdrawnAt)));
     if (!entry) fail('VALIDATION', '所选公示对象不在该公示名单中，请刷新后重新选择', { entryId: '不在名单中' });
     // per address and person: a few corrections, not a flood (the route's rate limit caps the address overall)
     const [recent] = await tx

@@ -664,6 +664,8 @@ export const publicityEntries = pgTable(
     specialty: text('specialty').notNull(),
     level: text('level').notNull(),
     mode: text('mode').notNull(),
+    /** taken off the list: the office returned the application or cancelled its review while the list was up */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('publicity_entries_uq').on(t.listId, t.applicationId),

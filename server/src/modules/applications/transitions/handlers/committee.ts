@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { QUALIFICATION_CHECKS, labelOf, provisionalEndNote } from '@zc/domain';
 import { applicationSteps } from '../../../../platform/db/schema';
 import { fail } from '../../../../platform/http/errors';
-import { handleObjection as recordHandling, publishPreReview } from '../../../publicity/pre-review';
+import { handleObjection as recordHandling, publishPreReview, withdrawFromPublicity } from '../../../publicity/pre-review';
 import type { ActContext, Handler } from '../context';
 import { checksFrom, feesDue, orgIdsBelow, rejectApplication, returnToApplicant } from './shared';
 
@@ -39,9 +39,17 @@ export const qualifyApprove: Handler = async (c) => {
 };
 
 /** 退回修改 to the applicant with what to fix; the employer and the last department are told. */
-export const officeReturn: Handler = async (c) => returnToApplicant(c, [c.a.employerId, ...orgIdsBelow(c)]);
+export const officeReturn: Handler = async (c) => {
+  // off the public lists it is on: the public no longer sees it, no objection can be lodged against it
+  c.writes.push(withdrawFromPublicity(c.tx, c.a.id, c.now));
+  await returnToApplicant(c, [c.a.employerId, ...orgIdsBelow(c)]);
+};
 
-export const officeReject: Handler = rejectApplication;
+/** 资格审查不通过 / 取消评审资格: also off the public lists. */
+export const officeReject: Handler = async (c) => {
+  c.writes.push(withdrawFromPublicity(c.tx, c.a.id, c.now));
+  await rejectApplication(c);
+};
 
 /** 发布评前公示: on the plan's list of the day (the publicity module's); the applicant is told the period. */
 export const publishPrePublicity: Handler = async (c) => {

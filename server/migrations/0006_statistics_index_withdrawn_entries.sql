@@ -1,1 +1,2 @@
+ALTER TABLE "publicity_entries" ADD COLUMN "withdrawn_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "applications_region_stats_idx" ON "applications" USING btree ("region_path" text_pattern_ops,"status","plan_id","specialty_code","level","employer_id");
