@@ -289,6 +289,7 @@ describe(`personal data at rest (${dbKind})`, () => {
       smsOutbox: 0,
       organizations: 0,
       totpSecrets: 0,
+      objections: 0,
     });
   });
 
@@ -296,13 +297,24 @@ describe(`personal data at rest (${dbKind})`, () => {
     const t2 = `t2:${Buffer.alloc(32, 7).toString('base64')}`;
     const rotated = new PiiCipher(parseEncKeys(`${t2},${TEST_PII_ENC_KEYS}`), Buffer.from(TEST_PII_HASH_KEY, 'base64'));
     const before = await rows('select count(*)::int as n from users where id_number is not null');
+    // an objection lodged on the portal (issue 10): its contact is encrypted under the key of the day
+    await env.ctx.db.execute(
+      sql`insert into objections (list_id, entry_id, application_id, content, contact) values (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '异议', ${env.ctx.pii.encrypt('objection_contact', '13712345678')})`,
+    );
     const r = await migratePii(env.ctx.db, rotated, { mode: 'rotate', batchSize: 3 });
     expect(r.users).toBeGreaterThanOrEqual(Number(before[0]!.n));
+    expect(r.objections).toBe(1);
     const all = await rows(
-      'select id_number, mobile from users union all select contact_phone, null from organizations union all select mobile, null from sms_outbox',
+      'select id_number, mobile from users union all select contact_phone, null from organizations union all select mobile, null from sms_outbox union all select contact, null from objections',
     );
     for (const row of all) for (const v of [row.id_number, row.mobile]) if (v != null) expect(String(v)).toMatch(/^v1:t2:/);
-    expect(await migratePii(env.ctx.db, rotated, { mode: 'rotate' })).toEqual({ users: 0, smsOutbox: 0, organizations: 0, totpSecrets: 0 });
+    expect(await migratePii(env.ctx.db, rotated, { mode: 'rotate' })).toEqual({
+      users: 0,
+      smsOutbox: 0,
+      organizations: 0,
+      totpSecrets: 0,
+      objections: 0,
+    });
 
     // only the new key: everything decrypts, the platform works on
     const newOnly = new PiiCipher(parseEncKeys(t2), Buffer.from(TEST_PII_HASH_KEY, 'base64'));

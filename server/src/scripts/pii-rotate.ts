@@ -19,7 +19,7 @@ try {
   const r = await migratePii(database.db, pii, { mode: 'rotate', rehash });
   // eslint-disable-next-line no-console
   console.log(
-    `已用当前密钥“${pii.currentKeyId}”重新加密：用户 ${r.users} 行，短信发件箱 ${r.smsOutbox} 行，单位联系电话 ${r.organizations} 行，动态口令密钥 ${r.totpSecrets} 行` +
+    `已用当前密钥“${pii.currentKeyId}”重新加密：用户 ${r.users} 行，短信发件箱 ${r.smsOutbox} 行，单位联系电话 ${r.organizations} 行，动态口令密钥 ${r.totpSecrets} 行，异议联系方式 ${r.objections} 行` +
       `${rehash ? '；已用当前 PII_HASH_KEY 重算全部查找哈希' : ''}（${((Date.now() - started) / 1000).toFixed(1)} 秒）。` +
       `确认无误后即可从 PII_ENC_KEYS 中移除旧密钥。`,
   );

@@ -8,7 +8,7 @@
 import { and, asc, eq, gt, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { organizations, smsOutbox, users } from '../db/schema';
+import { objections, organizations, smsOutbox, users } from '../db/schema';
 import { PII_PREFIX, type PiiCipher } from './pii';
 
 /** Rows per transaction: small enough to keep locks short on a busy table, large enough to finish 100,000 users in seconds. */
@@ -27,6 +27,8 @@ export interface PiiMigrationResult {
   smsOutbox: number;
   organizations: number;
   totpSecrets: number;
+  /** objections.contact (issue 10): written encrypted, so only rotation has work here */
+  objections: number;
 }
 
 /** An ID number as a username: the applicant's login name before item 7. */
@@ -43,7 +45,7 @@ export async function migratePii(db: Db, pii: PiiCipher, opts: PiiMigrationOptio
     const plain = pii.decrypt(field, stored);
     return pii.isCurrent(stored) ? stored : pii.encrypt(field, plain);
   };
-  const result: PiiMigrationResult = { users: 0, smsOutbox: 0, organizations: 0, totpSecrets: 0 };
+  const result: PiiMigrationResult = { users: 0, smsOutbox: 0, organizations: 0, totpSecrets: 0, objections: 0 };
 
   // users: id_number + id_number_hash, mobile + mobile_hash, username
   const userPending = or(
@@ -150,6 +152,25 @@ export async function migratePii(db: Db, pii: PiiCipher, opts: PiiMigrationOptio
             .where(eq(users.id, r.id));
       });
       result.totpSecrets += rows.length;
+      after = rows[rows.length - 1]!.id;
+    }
+    after = '';
+    for (;;) {
+      const rows = await db
+        .select({ id: objections.id, contact: objections.contact })
+        .from(objections)
+        .where(and(needs(objections.contact), after ? gt(objections.id, after) : undefined))
+        .orderBy(asc(objections.id))
+        .limit(batch);
+      if (rows.length === 0) break;
+      await db.transaction(async (tx) => {
+        for (const r of rows)
+          await tx
+            .update(objections)
+            .set({ contact: pii.encrypt('objection_contact', pii.decrypt('objection_contact', r.contact)) })
+            .where(eq(objections.id, r.id));
+      });
+      result.objections += rows.length;
       after = rows[rows.length - 1]!.id;
     }
   }
