@@ -19,10 +19,10 @@ import {
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { LoadedSession } from '../../platform/auth/session';
-import { applications, objections, organizations, plans, publicityEntries, publicityLists } from '../../platform/db/schema';
+import { applications, objections, plans, publicityEntries, publicityLists } from '../../platform/db/schema';
 import { fail } from '../../platform/http/errors';
 import { writeAudit, type AuditContext } from '../../platform/audit/audit';
-import { findList, listColumns, withCounts } from './public';
+import { findList, pagedLists } from './public';
 import type { ZObjectionQuery, ZOfficeListQuery } from './schemas';
 
 /** The office the signed-in officer works for, or 403: only committee offices handle publicity. */
@@ -36,20 +36,7 @@ export function officeOf(auth: LoadedSession): string {
 export async function officeLists(ctx: AppContext, auth: LoadedSession, query: z.infer<typeof ZOfficeListQuery>) {
   const officeId = officeOf(auth);
   const where = and(eq(plans.officeOrgId, officeId), query.planId ? eq(publicityLists.planId, query.planId) : undefined);
-  const [rows, [total]] = await Promise.all([
-    ctx.db
-      .select(listColumns)
-      .from(publicityLists)
-      .innerJoin(plans, eq(plans.id, publicityLists.planId))
-      .innerJoin(organizations, eq(organizations.id, publicityLists.orgId))
-      .where(where)
-      .orderBy(desc(publicityLists.startDate), desc(publicityLists.publishedAt))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ n: count() }).from(publicityLists).innerJoin(plans, eq(plans.id, publicityLists.planId)).where(where),
-  ]);
-  const items = await withCounts(ctx.db, rows, shanghaiDate(ctx.now()));
-  return { items, total: Number(total?.n ?? 0), page: query.page, pageSize: query.pageSize };
+  return pagedLists(ctx, where, query, shanghaiDate(ctx.now()));
 }
 
 /** A list of the office's plans, or 404. */

@@ -3,7 +3,7 @@
  * only), and an objection lodged against an entry while the list is open — stored with its contact encrypted, the
  * lodging address only as a keyed hash, audited, and told to the office in the same transaction.
  */
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { nextDay, objectionReceiptNo, objectionWindowRefusal, OBJECTION_LIMITS, shanghaiDate, type ObjectionInput } from '@zc/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
@@ -65,6 +65,14 @@ export async function publicLists(ctx: AppContext, query: z.infer<typeof ZPublic
     gte(publicityLists.endDate, nextDay(today, -PUBLICITY_RECENT_DAYS)),
     query.kind ? eq(publicityLists.kind, query.kind) : undefined,
   );
+  return pagedLists(ctx, where, query, today);
+}
+
+/**
+ * A page of lists (with their publisher and plan, and their entry counts) matching `where`, newest first: the
+ * portal's and the office's list pages.
+ */
+export async function pagedLists(ctx: AppContext, where: SQL | undefined, page: { page: number; pageSize: number }, today: string) {
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select(listColumns)
@@ -73,11 +81,11 @@ export async function publicLists(ctx: AppContext, query: z.infer<typeof ZPublic
       .innerJoin(organizations, eq(organizations.id, publicityLists.orgId))
       .where(where)
       .orderBy(desc(publicityLists.startDate), desc(publicityLists.publishedAt))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db.select({ n: count() }).from(publicityLists).where(where),
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    ctx.db.select({ n: count() }).from(publicityLists).innerJoin(plans, eq(plans.id, publicityLists.planId)).where(where),
   ]);
-  return { items: await withCounts(ctx.db, rows, today), total: Number(total?.n ?? 0), page: query.page, pageSize: query.pageSize };
+  return { items: await withCounts(ctx.db, rows, today), total: Number(total?.n ?? 0), page: page.page, pageSize: page.pageSize };
 }
 
 export async function findList(q: Queryable, listId: string) {
