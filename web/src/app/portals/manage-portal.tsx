@@ -10,10 +10,10 @@ import { ExpertsPage } from '../../features/organizations/components/experts-pag
 import { OfficePlansPage } from '../../features/plans/components/office-plans-page';
 import { PlanDetailPage } from '../../features/plans/components/plan-detail-page';
 import { StatisticsPage } from '../../features/statistics/components/statistics-page';
+import { ObjectionsPage, OfficePublicityPage } from '../../features/publicity/components/office-publicity-pages';
 import { OfficeFeesPage } from '../../features/fees/components/office-fees-page';
 import { ReceiptPage } from '../../features/fees/components/receipt-page';
 import { FeeSettingPage } from '../../features/fees/components/fee-setting-page';
-import { ObjectionsPage, OfficePublicityPage } from '../../features/publicity/components/office-publicity-pages';
 import { PageTitle } from '@shared/components/page-title';
 import { useCurrentUser, useSession } from '@shared/session';
 import { PortalLayout } from '../layouts/portal-layout';
