@@ -10,7 +10,7 @@ test('public home shows the platform, notices and the login entry', async ({ pag
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('职称申报评审平台');
   await expect(page.getByText('通知公告').first()).toBeVisible();
-  await expect(page.getByText('关于开展2022年度安全技术防范专业高级工程师职务任职资格评审工作的通知')).toBeVisible();
+  await expect(page.getByText('关于做好2022年度安全技术防范行业高级工程师职务任职资格评审工作的通知')).toBeVisible();
   await checkPage(page, testInfo, '01-public-home');
 });
 
