@@ -395,6 +395,8 @@ describe('bank transfer (seed 003 八(三)): confirmed by the collecting office 
     const stranger = await env.client().login(other.username);
     expect((await stranger.post(`/api/v1/fees/${fee!.id}/confirm`, { voucherNo: 'B001' })).statusCode).toBe(404);
     expect(((await stranger.get('/api/v1/fees')).json() as { total: number }).total).toBe(0);
+    // nor the application's fee list: not found, as for an application that does not exist
+    expect((await stranger.get(`/api/v1/applications/${app.id}/fees`)).statusCode).toBe(404);
     const office = await officerOf(plan.officeOrgId);
     const empty = await office.post(`/api/v1/fees/${fee!.id}/confirm`, { voucherNo: '' });
     expect(empty.statusCode).toBe(400);

@@ -23,6 +23,7 @@ import {
   type FeeStatus,
   type PaymentStatus,
 } from '@zc/domain';
+import { canView } from '../applications/access';
 import type { AppContext } from '../../platform/context';
 import type { Queryable, Tx } from '../../platform/db/client';
 import { applicationFees, applications, organizations, payments, plans, users } from '../../platform/db/schema';
@@ -129,18 +130,16 @@ const orderState = (o: typeof payments.$inferSelect) => ({ status: o.status as P
 
 /** The fees of one application, for its applicant, its employer's operators, or an officer collecting one of them. */
 export async function applicationFeesFor(ctx: AppContext, auth: LoadedSession, applicationId: string): Promise<PayerFee[]> {
-  const [app] = await ctx.db
-    .select({ applicantId: applications.applicantId, employerId: applications.employerId })
-    .from(applications)
-    .where(eq(applications.id, applicationId));
+  const [app] = await ctx.db.select().from(applications).where(eq(applications.id, applicationId));
   const own =
     app &&
     ((auth.user.role === 'applicant' && app.applicantId === auth.user.id) ||
       (auth.user.role === 'employer' && app.employerId === auth.user.orgId));
   const rows = app ? await feeQuery(ctx.db).where(eq(applicationFees.applicationId, applicationId)).orderBy(applicationFees.createdAt) : [];
   const visible = own ? rows : rows.filter((r) => isCollector(auth, r));
-  // someone else's application: not found, whether or not it exists
-  if (!app || (!own && visible.length === 0 && auth.user.role !== 'officer')) fail('NOT_FOUND');
+  // someone else's application: not found, whether or not it exists (an officer who may see the application and
+  // collects none of its fees sees an empty list)
+  if (!app || (!own && visible.length === 0 && !(await canView(ctx.db, auth, app)))) fail('NOT_FOUND');
   const orders = await lastOrders(
     ctx.db,
     visible.map((r) => r.fee.id),
