@@ -146,6 +146,10 @@ export const LABELS = {
     onMaterialsSent: '单位报送材料时缴纳',
   },
   feeMethod: { online: '网上支付', bankTransfer: '转账汇款（评委会办公室确认）' },
+  /** where a plan's application period stands today (plans/service.ts phaseOf) */
+  planPhase: { upcoming: '未开始', open: '申报中', closed: '已截止' },
+  /** an electronic certificate on the public verification page (issue 11 issues them) */
+  certificateStatus: { valid: '有效', revoked: '已撤销' },
   interviewTrigger: fromList(INTERVIEW_TRIGGERS),
   // ---- applications (workflow/) ----
   applicationStatus: Object.fromEntries(Object.entries(APPLICATION_STATUSES).map(([k, v]) => [k, v.label])) as Labels<ApplicationStatus>,

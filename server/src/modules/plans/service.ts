@@ -7,6 +7,7 @@ import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import {
   defaultTargetYear,
   isPastDeadline,
+  labelOf,
   planFieldLabel,
   planWarnings,
   shanghaiDate,
@@ -30,8 +31,6 @@ export function phaseOf(p: Plan, now: Date): 'upcoming' | 'open' | 'closed' {
   return isPastDeadline(p.timeline.personalDeadline, now) ? 'closed' : 'open';
 }
 
-const PHASE_LABEL = { upcoming: '未开始', open: '申报中', closed: '已截止' } as const;
-
 export function present(row: PlanRow, officeName: string, actor: Actor | null, now: Date) {
   const p = row.data as Plan;
   const phase = phaseOf(p, now);
@@ -49,7 +48,7 @@ export function present(row: PlanRow, officeName: string, actor: Actor | null, n
     specialties: p.specialties.map((s) => ({ code: s.code, name: s.name })),
     timeline: p.timeline,
     phase,
-    phaseLabel: PHASE_LABEL[phase],
+    phaseLabel: labelOf('planPhase', phase),
     publishedAt: row.publishedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
     allowed: mine

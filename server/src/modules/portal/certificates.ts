@@ -5,8 +5,7 @@
  */
 import type { Db } from '../../platform/db/client';
 
-export const CERTIFICATE_STATUS_LABELS = { valid: '有效', revoked: '已撤销' } as const;
-export type CertificateStatus = keyof typeof CERTIFICATE_STATUS_LABELS;
+export type CertificateStatus = 'valid' | 'revoked';
 
 /** What the public sees of a certificate: the holder's name and ID number masked, no phone. */
 export interface PublicCertificate {

@@ -3,7 +3,7 @@
  * day it was entered), newest document first, and the published plans it announces.
  */
 import { desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { Plan } from '@zc/domain';
+import { labelOf, type Plan } from '@zc/domain';
 import type { AppContext } from '../../platform/context';
 import { notices, plans } from '../../platform/db/schema';
 import { containsPattern } from '../../platform/db/jurisdiction';
@@ -16,8 +16,6 @@ export interface NoticePlanLink {
   name: string;
   phaseLabel: string;
 }
-
-const PHASE_LABEL = { upcoming: '未开始', open: '申报中', closed: '已截止' } as const;
 
 /** the day a notice is dated: its document's date, else the day it was entered (Asia/Shanghai) */
 const noticeDay = sql<string>`coalesce(${notices.documentDate}, to_char(${notices.publishedAt} at time zone 'Asia/Shanghai', 'YYYY-MM-DD'))`;
@@ -49,7 +47,7 @@ async function presentNotices(ctx: AppContext, rows: NoticeRow[]) {
     publishedAt: n.publishedAt.toISOString(),
     plans: published
       .filter((p) => announces(n, p))
-      .map((p) => ({ id: p.id, name: p.name, phaseLabel: PHASE_LABEL[phaseOf(p.data as Plan, now)] })),
+      .map((p) => ({ id: p.id, name: p.name, phaseLabel: labelOf('planPhase', phaseOf(p.data as Plan, now)) })),
   }));
 }
 

@@ -24,7 +24,6 @@ import { fail } from '../../platform/http/errors';
 import { phaseOf } from '../plans/service';
 
 type PlanRow = typeof plans.$inferSelect;
-const PHASE_LABEL = { upcoming: '未开始', open: '申报中', closed: '已截止' } as const;
 
 async function officeNames(ctx: AppContext, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
@@ -52,7 +51,7 @@ function summary(row: PlanRow, officeName: string, now: Date) {
     openDate: p.timeline.openDate,
     personalDeadline: p.timeline.personalDeadline,
     phase,
-    phaseLabel: PHASE_LABEL[phase],
+    phaseLabel: labelOf('planPhase', phase),
     countdown: deadlineCountdown(p.timeline, shanghaiDate(now)),
     fee: feeText(p.fee),
   };

@@ -1,12 +1,13 @@
 /** Public portal without sign-in (SPEC §10): notices, open plans with their conditions, certificate verification. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { labelOf } from '@zc/domain';
 import type { AppContext } from '../../platform/context';
 import { fail } from '../../platform/http/errors';
 import { ZError } from '../identity/schemas';
 import { getNotice, listNotices } from './public-notices';
 import { getPublicPlan, listPublicPlans } from './public-plans';
-import { CERTIFICATE_STATUS_LABELS, findCertificate } from './certificates';
+import { findCertificate } from './certificates';
 
 const tags = ['公共'];
 const ZNotice = z.object({
@@ -149,7 +150,7 @@ export const publicPortalRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     async (req) => {
       const c = await findCertificate(ctx.db, req.params.no);
       if (!c) fail('NOT_FOUND', CERTIFICATE_NOT_FOUND);
-      return { ...c, statusLabel: CERTIFICATE_STATUS_LABELS[c.status] };
+      return { ...c, statusLabel: labelOf('certificateStatus', c.status) };
     },
   );
 };
