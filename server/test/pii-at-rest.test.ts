@@ -3,15 +3,15 @@
  * environment) and looked up by a keyed hash; applicants have no username holding their ID number;
  * lists stay masked; legacy plaintext rows are migrated at start-up; keys rotate.
  */
+import { submittedApplication } from './application-walk';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import sharp from 'sharp';
 import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import { DEMO_EMPLOYERS, DEMO_PASSWORD, DEMO_PEOPLE, demoCreditCode, demoIdNumber } from '../src/modules/demo/demo-data';
-import { archiveEntries, organizations, smsOutbox, users } from '../src/platform/db/schema';
+import { organizations, smsOutbox, users } from '../src/platform/db/schema';
 import { loadConfig } from '../src/platform/config';
 import { PiiCipher, PiiKeyError, parseEncKeys } from '../src/platform/crypto/pii';
 import { MISSING_KEYS_MESSAGE, openPiiCipher, piiKeyFile } from '../src/platform/crypto/keys';
@@ -139,38 +139,7 @@ describe(`personal data at rest (${dbKind})`, () => {
 
     // 张伟 submits an application of the demo round (drafts, eligibility, timeline)
     const zhang = await env.client().login(DEMO_PEOPLE.zhangWei.idNumber, DEMO_PASSWORD);
-    const id = (await zhang.post('/api/v1/applications', { planId })).json().id as string;
-    const entries = await env.ctx.db.select().from(archiveEntries).where(eq(archiveEntries.applicantId, zhangId));
-    const rep = entries.find((e) => e.kind === 'achievement')!.id;
-    const plan = (await zhang.get(`/api/v1/plans/${planId}`)).json().plan;
-    const pdf = Buffer.from('%PDF-1.4\n%attachment\n%%EOF\n');
-    const up = (await zhang.post('/api/v1/uploads', { filename: '综合表.pdf', size: pdf.length, clientKey: `pii-${id}` })).json();
-    const done = (
-      await zhang.request('PUT', `/api/v1/uploads/${up.id}/content`, pdf, {
-        'content-type': 'application/offset+octet-stream',
-        'upload-offset': '0',
-      })
-    ).json();
-    const attachments = Object.fromEntries(
-      plan.modes.find((m: { mode: string }) => m.mode === 'normal').attachments.map((a: { key: string }) => [a.key, done.fileId]),
-    );
-    const save = await zhang.put(`/api/v1/applications/${id}/draft`, {
-      mode: 'normal',
-      specialtyCode: 'it-development',
-      draft: { personalStatement: '述职', entryIds: entries.map((e) => e.id), representativeWorkId: rep, attachments },
-    });
-    expect(save.statusCode, save.body).toBe(200);
-    const photo = await sharp({ create: { width: 240, height: 320, channels: 3, background: '#fff' } })
-      .jpeg({ quality: 60 })
-      .toBuffer();
-    expect((await zhang.upload(`/api/v1/applications/${id}/photo`, { name: 'me.jpg', content: photo })).json().ok).toBe(true);
-    const { token } = (await zhang.post(`/api/v1/applications/${id}/pledge-token`, {})).json();
-    const sig = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } })
-      .png()
-      .toBuffer();
-    expect((await env.client().post(`/api/v1/pledge/${token}`, { signature: sig.toString('base64') })).statusCode).toBe(200);
-    const sub = await zhang.post(`/api/v1/applications/${id}/actions/submit`, {});
-    expect(sub.statusCode, sub.body).toBe(200);
+    const { id } = await submittedApplication(env, planId, zhangId, zhang);
     // the employer's queue and detail still show the ID number masked
     const detail = (await unit.get(`/api/v1/applications/${id}`)).json();
     expect(detail.idNumberMasked).toBe(`${DEMO_PEOPLE.zhangWei.idNumber.slice(0, 6)}********${DEMO_PEOPLE.zhangWei.idNumber.slice(14)}`);
