@@ -4,12 +4,12 @@
  * 《全国年节及纪念日放假办法》, stored and shown as such, the province administrator is reminded, forwarding against
  * it is allowed and recorded, and entering 2027 recomputes the open publicity periods.
  */
+import { submittedApplication } from './application-walk';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import sharp from 'sharp';
 import { and, eq } from 'drizzle-orm';
 import { provisionalYear, qingmingDate } from '@zc/domain';
-import { applicationEvents, applications, archiveEntries, auditEvents, notifications, plans, users } from '../src/platform/db/schema';
+import { applicationEvents, applications, auditEvents, notifications, plans, users } from '../src/platform/db/schema';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoData } from '../src/modules/demo/demo-data';
 import { seedPlans } from '../src/modules/plans/seed-plans';
 import { DEMO_ROUND_KEY, seedDemoRound } from '../src/modules/demo/demo-round';
@@ -78,41 +78,7 @@ const login = (u: string) => env.client().login(u, DEMO_PASSWORD);
 const at = (iso: string) => (env.clock.now = new Date(iso));
 
 async function submit(zhang: TestClient): Promise<string> {
-  const id = (await zhang.post('/api/v1/applications', { planId })).json().id as string;
-  const entries = await env.ctx.db.select().from(archiveEntries).where(eq(archiveEntries.applicantId, zhangId));
-  const plan = (await zhang.get(`/api/v1/plans/${planId}`)).json().plan;
-  const pdf = Buffer.from('%PDF-1.4\n%attachment\n%%EOF\n');
-  const up = (await zhang.post('/api/v1/uploads', { filename: '综合表.pdf', size: pdf.length, clientKey: `cal-${id}` })).json();
-  const done = (
-    await zhang.request('PUT', `/api/v1/uploads/${up.id}/content`, pdf, {
-      'content-type': 'application/offset+octet-stream',
-      'upload-offset': '0',
-    })
-  ).json();
-  const attachments = Object.fromEntries(
-    plan.modes.find((m: { mode: string }) => m.mode === 'normal').attachments.map((a: { key: string }) => [a.key, done.fileId]),
-  );
-  const draft = {
-    personalStatement: '述职',
-    entryIds: entries.map((e) => e.id),
-    representativeWorkId: entries.find((e) => e.kind === 'achievement')!.id,
-    attachments,
-  };
-  expect((await zhang.put(`/api/v1/applications/${id}/draft`, { mode: 'normal', specialtyCode: 'it-development', draft })).statusCode).toBe(
-    200,
-  );
-  const photo = await sharp({ create: { width: 240, height: 320, channels: 3, background: '#fff' } })
-    .jpeg({ quality: 60 })
-    .toBuffer();
-  expect((await zhang.upload(`/api/v1/applications/${id}/photo`, { name: 'me.jpg', content: photo })).json().ok).toBe(true);
-  const { token } = (await zhang.post(`/api/v1/applications/${id}/pledge-token`, {})).json();
-  const sig = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } })
-    .png()
-    .toBuffer();
-  expect((await env.client().post(`/api/v1/pledge/${token}`, { signature: sig.toString('base64') })).statusCode).toBe(200);
-  const sub = await zhang.post(`/api/v1/applications/${id}/actions/submit`, {});
-  expect(sub.statusCode, sub.body).toBe(200);
-  return id;
+  return (await submittedApplication(env, planId, zhangId, zhang)).id;
 }
 
 describe(`a publicity reaching a year without an entered schedule (${dbKind})`, () => {
