@@ -30,8 +30,10 @@ export type DeadlineKey = 'personalDeadline' | 'employerDeadline' | 'departmentD
  * check on the server (applications/transitions/guards.ts, typed against this list).
  */
 export const WORKFLOW_GUARDS = {
-  /** the current publicity period (the employer's, or the office's pre-review one) has ended */
-  publicityEnded: '公示期满',
+  /** the employer's publicity (单位公示, ≥ the plan's employerWorkingDays) has ended */
+  employerPublicityEnded: '单位公示期满',
+  /** the office's pre-review publicity (评前公示, the plan's committeeWorkingDays) has ended */
+  preReviewPublicityEnded: '评前公示期满',
   /** the department's step has been approved (审查通过) before it is sent on (审核推荐) */
   stepApproved: '本级已审查通过',
   /** every fee due (the plan's review fee, a department's 推荐费) is paid: unpaid applications are not reviewed (seed 003 八(三)) */
@@ -106,7 +108,7 @@ export const WORKFLOW = {
       by: 'employer',
       label: '报送主管部门',
       deadline: 'employerDeadline',
-      guards: ['publicityEnded'],
+      guards: ['employerPublicityEnded'],
       batch: true,
       tone: 'primary',
     },
@@ -176,7 +178,7 @@ export const WORKFLOW = {
       to: 'awaitingExpertReview',
       by: 'committeeOffice',
       label: '公示期满，提交评审',
-      guards: ['publicityEnded', 'feesPaid'],
+      guards: ['preReviewPublicityEnded', 'feesPaid'],
       batch: true,
       tone: 'primary',
     },

@@ -97,7 +97,7 @@ describe('the transition table (SPEC §6)', () => {
     expect(transitionFor('inReview', 'stepForward')?.branch).toEqual({ when: 'nextIsCommitteeOffice', to: 'atCommittee' });
     expect(transitionFor('inReview', 'stepForward')?.guards).toEqual(['stepApproved']);
     // seed 003 八(三): unpaid applications are not reviewed
-    expect(transitionFor('prePublicity', 'concludePrePublicity')?.guards).toEqual(['publicityEnded', 'feesPaid']);
+    expect(transitionFor('prePublicity', 'concludePrePublicity')?.guards).toEqual(['preReviewPublicityEnded', 'feesPaid']);
     expect(transitionFor('atCommittee', 'stepApprove')).toBeNull();
   });
   it('the applicant can withdraw until the employer acts, not after', () => {

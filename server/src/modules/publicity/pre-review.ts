@@ -1,6 +1,6 @@
 /**
  * Pre-review publicity (评前公示, SPEC §7) as the workflow sees it: publishing an application on the day's list of
- * its plan, handling an objection, and whether the period has ended (the `publicityEnded` guard in prePublicity)
+ * its plan, handling an objection, and whether the period has ended (the `preReviewPublicityEnded` guard)
  * or an objection is pending (the `objectionPending` guard).
  * [interface agreed for issue 10: the publicity module fills these in]
  */

@@ -9,9 +9,7 @@ import { checkSubmission } from '../submission';
 import type { Branch, Guard } from './context';
 
 export const GUARDS = {
-  publicityEnded: async (c) => {
-    // the office's pre-review publicity (评前公示) is the publicity module's
-    if (c.from === 'prePublicity') return preReviewNotEnded(c.tx, c.a.id, shanghaiDate(c.now));
+  employerPublicityEnded: async (c) => {
     const end = c.a.publicityEnd;
     if (end && shanghaiDate(c.now) > end) {
       // allowed against a provisional end, and recorded as such
@@ -21,6 +19,8 @@ export const GUARDS = {
     }
     return `公示期至 ${end ?? '（未开始）'}${c.a.publicityEndProvisional && end ? `（${provisionalEndNote(end)}）` : ''} 结束，公示期满后方可报送`;
   },
+  // the office's pre-review publicity (评前公示) is the publicity module's
+  preReviewPublicityEnded: async (c) => preReviewNotEnded(c.tx, c.a.id, shanghaiDate(c.now)),
   stepApproved: async (c) =>
     c.current?.status === 'approved' ? null : c.current?.joint ? '会同审核须各部门均审查通过后才能审核推荐' : '请先审查通过，再审核推荐',
   feesPaid: async (c) => unpaidFeesRefusal(c.tx, c.a.id),

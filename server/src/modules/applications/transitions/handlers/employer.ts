@@ -39,7 +39,7 @@ export const recordObjection: Handler = async (c) => {
   c.set.objections = [...(c.a.objections as unknown[]), { at: c.now.toISOString(), ...objection }];
 };
 
-/** 报送: to the first step of the chain (the publicityEnded guard has passed), or to the office when it is first. */
+/** 报送: to the first step of the chain (the employerPublicityEnded guard has passed), or to the office when it is first. */
 export const employerForward: Handler = async (c) => {
   await feesDue(c, 'employerForwarded');
   const first = await handToNextStep(c);
